@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Warraq",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "warraq", targets: ["WarraqCLI"]),
+        .library(name: "Warraq", targets: ["Warraq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Debian's libcmark, found through pkg-config.
+        .systemLibrary(
+            name: "CMark",
+            path: "Sources/CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The template module: the default theme (Mustache files and CSS) and the code that renders with it.
+        .target(
+            name: "Templates",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            path: "Templates",
+            resources: [.copy("theme")]
+        ),
+        // The generator: read → model → plan → render → write, run in order by Build/.
+        .target(
+            name: "Warraq",
+            dependencies: [
+                "CMark",
+                "Templates",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The preview server lives apart so the generator and its tests build without Hummingbird.
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                "Warraq",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "WarraqCLI",
+            dependencies: [
+                "Warraq",
+                "PreviewServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "WarraqTests", dependencies: ["Warraq", "Templates"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "Warraq"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,20 @@
+import Foundation
+
+/// What one build is asked to do.
+public struct BuildOptions: Sendable {
+    public var archive: URL
+    /// The archive as the user named it, for the paths in diagnostics (`seeds/x.md:3`).
+    public var archiveDisplay: String
+    public var output: URL
+    public var includeDrafts = false
+    /// Overrides `base_url` of `site.yml` (the preview server uses its own address).
+    public var baseURL: String?
+
+    public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+        self.archive = archive
+        self.archiveDisplay = archiveDisplay ?? archive.path
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+    }
+}

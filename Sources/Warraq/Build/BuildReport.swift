@@ -1,0 +1,16 @@
+/// What a build did, for the summary line and the exit status.
+public struct BuildReport: Sendable {
+    public var articles = 0
+    public var files = 0
+    public var written: [String] = []
+    public var unchanged = 0
+    public var removed: [String] = []
+    public var kept: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    public var seconds = 0.0
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// A build with an article that could not be read wrote the rest, but must not look like a success.
+    public var succeeded: Bool { errorCount == 0 }
+}

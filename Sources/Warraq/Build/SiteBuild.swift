@@ -1,0 +1,91 @@
+import Foundation
+import Templates
+
+/// The one place that knows the order of a build: read the configuration and the theme, read the
+/// archive, plan the site, render every page, write what changed.
+///
+/// Everything that can fail for the whole site (configuration, templates, rendering) happens before the
+/// output folder is touched, so a failed build leaves the previous site whole.
+public struct SiteBuild {
+    public let options: BuildOptions
+
+    public init(_ options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The steps up to the plan: what `build`, `related` and the preview server share.
+    public func plan() throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.archive.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .archiveNotFound(path: options.archiveDisplay)
+        }
+        let configPath = options.archive.appendingPathComponent("site.yml").path
+        var (config, configWarnings) = try SiteConfigReader(path: configPath).read()
+        if let override = options.baseURL {
+            guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an absolute URL") }
+            config.baseURL = base
+        }
+        let theme: Theme
+        do {
+            theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"))
+        } catch {
+            throw .invalidTemplate(path: error.path, line: error.line, reason: error.reason)
+        }
+        var archive = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config).read()
+        archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
+            + archive.diagnostics
+        let plan = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
+        return (plan, theme, archive)
+    }
+
+    public func run() throws(SiteError) -> BuildReport {
+        let started = Date()
+        let (plan, theme, archive) = try plan()
+        let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
+        let writer = try OutputWriter(root: options.output)
+        var failure: SiteError?
+        let lock = NSLock()
+        let staged = Parallel.map(plan.pages, minimumChunk: 32) { page -> OutputWriter.Staged? in
+            do throws(SiteError) {
+                return try writer.stage(page.path, renderer.render(page))
+            } catch {
+                lock.withLock { if failure == nil { failure = error } }
+                return nil
+            }
+        }
+        if let failure {
+            writer.discardStaging()
+            throw failure
+        }
+        let outcome = try writer.commit(staged.compactMap { $0 })
+        var report = BuildReport()
+        report.articles = plan.articles.count
+        report.files = plan.pages.count
+        report.written = outcome.written
+        report.unchanged = outcome.unchanged
+        report.removed = outcome.removed
+        report.kept = outcome.kept
+        let keptWarnings = outcome.kept.map { path in
+            Diagnostic.warning(options.output.path + "/" + path, "not written by Warraq: kept, and the generated page not written")
+        }
+        report.diagnostics = archive.diagnostics + plan.diagnostics + keptWarnings
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Files of the archive's `static/` folder, copied as they are.
+    private func staticFiles() -> [String] {
+        let folder = options.archive.appendingPathComponent("static")
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let parts = relative.split(separator: "/")
+            guard !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+/// All of Warraq's Unicode handling for Arabic text, in one tested place.
+///
+/// Two strings that a reader takes for the same word must get the same identity key, the way search
+/// engines fold them (Lucene's ArabicNormalizer and PersianNormalizer are the reference), while what is
+/// shown keeps the writer's spelling: hamza and harakat stay, only invisible characters go.
+public enum ArabicText {
+
+    /// The identity key of a tag, title or word: NFKC, no tatweel, harakat, Quranic marks or invisible
+    /// controls; alef forms, yeh/alef maqsura, teh marbuta, Persian yeh/keheh/heh folded; Arabic-Indic and
+    /// Persian digits as ASCII; Latin lowercased; runs of white space as one space.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
+            if isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isInvisible(scalar) || isMark(scalar) || scalar.value == 0x0640 { continue }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(foldedLetter(scalar))
+        }
+        return String(out)
+    }
+
+    /// The writer's spelling made safe to show and compare: presentation forms composed, invisible
+    /// controls and tatweel removed, white space collapsed; hamza and harakat kept as written.
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
+            if isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isInvisible(scalar) || scalar.value == 0x0640 { continue }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The words of a text as identity keys, split on anything that is not a letter or a digit.
+    public static func foldedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
+            if isInvisible(scalar) || isMark(scalar) || scalar.value == 0x0640 { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(foldedLetter(scalar))
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// The writer's words, split like `foldedWords` but spelled as written (for showing a matched phrase).
+    public static func writtenWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
+            if isInvisible(scalar) || scalar.value == 0x0640 { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isMark(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// A light stem of a folded word: the article and the attached conjunctions and prepositions go, so
+    /// "والحكومة" meets "الحكومة" and "حكومة". Like Lucene's light stemmer, only when enough remains.
+    public static func stem(_ folded: String) -> String {
+        var scalars = Array(folded.unicodeScalars)
+        for prefix in longPrefixes where scalars.count - prefix.count >= 2 && scalars.starts(with: prefix) {
+            scalars.removeFirst(prefix.count)
+            return String(String.UnicodeScalarView(scalars))
+        }
+        if scalars.count > 3, let first = scalars.first, first == "و" || first == "ف" {
+            scalars.removeFirst()
+            for prefix in longPrefixes where scalars.count - prefix.count >= 2 && scalars.starts(with: prefix) {
+                scalars.removeFirst(prefix.count)
+                break
+            }
+            return String(String.UnicodeScalarView(scalars))
+        }
+        return folded
+    }
+
+    /// Whether a folded word is a function word (preposition, conjunction, pronoun...) that says nothing
+    /// about a topic on its own.
+    public static func isFunctionWord(_ folded: String) -> Bool {
+        functionWords.contains(folded)
+    }
+
+    /// Digits as the site shows them: ASCII, or Arabic-Indic (٠١٢٣٤٥٦٧٨٩).
+    public static func digits(_ text: String, arabicIndic: Bool) -> String {
+        guard arabicIndic else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                out.append(Unicode.Scalar(scalar.value - 0x30 + 0x0660)!)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether the text holds any Arabic letter (to decide what needs isolating or which direction is first).
+    public static func containsArabic(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) || (0x0750...0x077F).contains($0.value) }
+    }
+
+    // MARK: - Character classes
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace
+    }
+
+    /// Zero-width characters, bidi controls, soft hyphen and BOM: pasted from word processors, never seen.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x061C, 0x180E, 0xFEFF: return true
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// Harakat, the superscript alef and Quranic annotation marks.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E8, 0x06EA...0x06ED:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Latin lowercased, every other letter as written: slugs keep the writer's hamza.
+    static func foldedLetterCase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard scalar.properties.isUppercase else { return scalar }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+    }
+
+    static func foldedLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x0622, 0x0623, 0x0625, 0x0671: return "\u{0627}"  // آ أ إ ٱ → ا
+        case 0x0649, 0x06CC: return "\u{064A}"  // ى ی → ي
+        case 0x0629, 0x06C1, 0x06D5, 0x06C0: return "\u{0647}"  // ة ہ ە ۀ → ه
+        case 0x06A9: return "\u{0643}"  // ک → ك
+        case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)!
+        case 0x06F0...0x06F9: return Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!
+        case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)!
+        case 0x80...: return scalar.properties.isUppercase ? (scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar
+        default: return scalar
+        }
+    }
+
+    /// NFKC is costly, so it runs only where compatibility characters can be: Arabic presentation forms
+    /// copied from PDFs, full-width forms, and typographic spaces.
+    static func compatibilityComposedIfNeeded(_ text: String) -> String {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFB50...0xFDFF, 0xFE70...0xFEFE, 0xFF01...0xFF5E, 0x2000...0x200A, 0x00A0:
+                return text.precomposedStringWithCompatibilityMapping
+            default:
+                continue
+            }
+        }
+        return text
+    }
+
+    private static let longPrefixes: [[Unicode.Scalar]] = ["وال", "فال", "بال", "كال", "لل", "ال"].map { Array($0.unicodeScalars) }
+
+    private static let functionWords: Set<String> = Set(
+        """
+        في من إلى الى على عن أن ان إن لا ما مع ثم أو او أم بل لكن لكن هذا هذه ذلك تلك هؤلاء التي الذي الذين اللذين \
+        اللتين اللواتي كان كانت يكون تكون قد لقد لم لن ليس ليست بعد قبل حتى عند عندما منذ بين كل غير أي أيضا أيضاً \
+        هو هي هم هن نحن أنا انت أنت هما كما لما إذا اذا إذ لو لولا ثمة هناك هنا حيث كيف متى أين اين لدى لدي و ف ب ل \
+        ك عليه عليها عليهم فيه فيها فيهم منه منها منهم إليه إليها له لها لهم به بها بهم وفي ومن وعلى وإلى والى وعن \
+        بأن وأن فإن وإن كذلك أكثر أقل مثل خلال ضمن نحو دون سوى عبر إلا الا أما إما لأن لان حول تحت فوق أمام وراء ذات \
+        يتم تم التى الى ولا وما ولم ولن وقد فقد كما وكان وكانت
+        """
+        .split(whereSeparator: { $0 == " " || $0 == "\n" })
+        .map { fold(String($0)) }
+    )
+}

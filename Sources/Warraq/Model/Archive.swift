@@ -1,0 +1,9 @@
+/// Everything read from an archive folder: the articles that could be read, and what went wrong with the
+/// others, file by file.
+public struct Archive: Sendable {
+    public var articles: [Article]
+    public var diagnostics: [Diagnostic]
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}

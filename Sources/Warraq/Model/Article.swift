@@ -1,0 +1,48 @@
+import Foundation
+
+/// One news article as the archive holds it, whichever format it was written in.
+public struct Article: @unchecked Sendable {
+    /// The file it came from, relative to the archive folder; every diagnostic names it.
+    public var file: String
+    /// The line of `file` it starts at: 1, or further down for an article embedded in a scraped page.
+    public var line: Int = 1
+    public var title: String
+    public var date: Date?
+    public var updated: Date?
+    /// Tags as the writer spelled them, in the writer's order.
+    public var tags: [String] = []
+    public var source: String?
+    public var author: String?
+    /// The last part of the article's URL; from front matter, else from the file name or title.
+    public var slug: String
+    public var summary: String?
+    public var draft = false
+    /// The body as HTML, rendered once by libcmark when the article is read.
+    public var bodyHTML: String = ""
+    /// The first paragraph as plain text: the lead shown under a featured "read also" link and in feeds.
+    public var lead: String = ""
+    /// Words of the title and the start of the body, for finding similar articles.
+    public var text: String = ""
+    /// What the writer or the scraped page names as "read also" (إقرأ أيضاً), in order.
+    public var readAlso: [Reference] = []
+    /// The headlines a scraped page lists under "similar articles" (مقالات مشابهة).
+    public var similarTitles: [String] = []
+    /// Front matter keys Warraq has no meaning for; they reach the templates as `params`.
+    public var params: [String: Any] = [:]
+
+    public init(file: String, title: String, slug: String) {
+        self.file = file
+        self.title = title
+        self.slug = slug
+    }
+
+    /// A link to another article by slug, path or title, with where it was written for warnings.
+    public struct Reference: Sendable, Equatable {
+        public var target: String
+        public var line: Int
+        public init(_ target: String, line: Int) {
+            self.target = target
+            self.line = line
+        }
+    }
+}

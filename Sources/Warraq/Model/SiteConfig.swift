@@ -1,0 +1,65 @@
+import Foundation
+
+/// What `site.yml` says about the whole site. Every key has a default, so an archive without the file builds.
+public struct SiteConfig: Sendable {
+    public var title = "أرشيف الأخبار"
+    public var description = ""
+    public var baseURL = BaseURL("http://localhost/")!
+    public var language = "ar"
+    public var direction = "rtl"
+    public var pageSize = 20
+    public var timeZone = TimeZone(identifier: "UTC")!
+    /// Arabic-Indic digits (٢٠٢٣) instead of ASCII ones (2023) in dates and counts shown to readers.
+    public var arabicIndicDigits = false
+    /// Month names: the Egyptian and Gulf transliterations (سبتمبر) or the Levantine ones (أيلول).
+    public var monthNames: MonthNames = .gregorian
+    /// Raw HTML in Markdown bodies is omitted unless the site opts in.
+    public var unsafeHTML = false
+    public var smartQuotes = false
+    public var readAlso = ReadAlsoSettings()
+    public var feeds = FeedSettings()
+    public var taxonomies: [TaxonomyConfig] = TaxonomyConfig.defaults
+
+    public init() {}
+
+    public enum MonthNames: String, Sendable { case gregorian, levantine }
+
+    public struct ReadAlsoSettings: Sendable {
+        /// How many similar articles besides the featured one.
+        public var similar = 6
+        /// How much closeness in time counts (0: not at all, 1: an article far in time scores nothing).
+        public var timeWeight = 0.35
+        /// After how many days the time factor has halved.
+        public var halfLifeDays = 30.0
+        public var tagWeight = 1.0
+        public var textWeight = 1.0
+    }
+
+    public struct FeedSettings: Sendable {
+        public var items = 20
+        /// Whole article bodies in feeds, or only their summaries.
+        public var fullContent = false
+    }
+}
+
+/// The address the site is published at, which may carry a path (`https://example.org/archive/`).
+public struct BaseURL: Sendable, Equatable {
+    /// Scheme and host, without a trailing slash: `https://example.org`.
+    public let origin: String
+    /// The path every internal link starts with, with slashes at both ends: `/archive/`.
+    public let path: String
+
+    public init?(_ text: String) {
+        guard let url = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+              let scheme = url.scheme, let host = url.host, !host.isEmpty else { return nil }
+        origin = "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        let trimmed = url.path.split(separator: "/").joined(separator: "/")
+        path = trimmed.isEmpty ? "/" : "/\(trimmed)/"
+    }
+
+    public var absolute: String { origin + path }
+
+    /// The link to a site path (given without leading slash, already percent-encoded).
+    public func link(_ sitePath: String) -> String { path + sitePath }
+    public func absoluteLink(_ sitePath: String) -> String { origin + path + sitePath }
+}

@@ -1,0 +1,38 @@
+/// A way of grouping articles that readers walk: tags (الوسوم), sources (المصادر), authors (الكتّاب).
+public struct TaxonomyConfig: Sendable, Equatable {
+    /// Which article field feeds it: `tags`, `source` or `author`.
+    public var field: ArticleField
+    /// The plural heading of its index (الوسوم) and the label before one term (وسم).
+    public var title: String
+    public var singular: String
+    /// The URL folder of its pages: `tags` gives `/tags/` and `/tags/<slug>/`.
+    public var segment: String
+
+    public enum ArticleField: String, Sendable, CaseIterable { case tags, source, author }
+
+    public static let defaults: [TaxonomyConfig] = [
+        TaxonomyConfig(field: .tags, title: "الوسوم", singular: "وسم", segment: "tags"),
+        TaxonomyConfig(field: .source, title: "المصادر", singular: "المصدر", segment: "sources"),
+        TaxonomyConfig(field: .author, title: "الكتّاب", singular: "الكاتب", segment: "authors"),
+    ]
+}
+
+/// One tag (or source, or author) of the archive: every spelling that folds to one key is one term.
+public struct Term: Sendable {
+    /// The identity key (`ArabicText.fold`).
+    public let key: String
+    /// The spelling most used across the archive.
+    public let name: String
+    public let slug: String
+    /// Indexes into the plan's articles, newest first.
+    public var articles: [Int]
+}
+
+/// A taxonomy with its terms, as planned for one build.
+public struct Taxonomy: Sendable {
+    public let config: TaxonomyConfig
+    /// In Arabic alphabetical order of their keys.
+    public let terms: [Term]
+    /// For each article index, the indexes of its terms in `terms`, in the article's own order.
+    public let termsOfArticle: [[Int]]
+}

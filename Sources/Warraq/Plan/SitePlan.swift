@@ -1,0 +1,90 @@
+/// Every file a build writes, decided before anything is rendered: the articles in reading order, their
+/// addresses, the taxonomies, the read-also links and the pages that list them.
+public struct SitePlan: Sendable {
+    public let config: SiteConfig
+    /// Published articles, newest first; undated ones last.
+    public let articles: [Article]
+    public let articlePaths: [OutputPath]
+    public let taxonomies: [Taxonomy]
+    public let readAlso: [ReadAlso]
+    public let dateArchive: DateArchive
+    public let pages: [Page]
+    public let diagnostics: [Diagnostic]
+
+    /// The tags taxonomy, which read-also scoring and feeds use.
+    public var tags: Taxonomy? { taxonomies.first { $0.config.field == .tags } }
+}
+
+/// One output file and what goes into it.
+public struct Page: Sendable {
+    public let path: OutputPath
+    public let kind: Kind
+
+    public enum Kind: Sendable {
+        case article(Int)
+        case listing(Listing)
+        case termIndex(taxonomy: Int)
+        case feed(Feed)
+        case sitemap(SitemapPart)
+        case newsSitemap
+        case robots
+        case notFound
+        /// A file copied as it is: the theme's stylesheet, or a file of the archive's `static/` folder.
+        case asset(source: AssetSource)
+        case noJekyll
+    }
+}
+
+public enum AssetSource: Sendable, Equatable {
+    case theme(name: String)
+    case archive(path: String)
+}
+
+/// One page of a list of articles: the front page, a term's page, a year's or a month's.
+public struct Listing: Sendable {
+    public enum Scope: Sendable, Equatable {
+        case front
+        case term(taxonomy: Int, term: Int)
+        case year(Int)
+        case month(year: Int, month: Int)
+    }
+
+    public let scope: Scope
+    /// All the list's articles, newest first; this page shows `pagination.range(ofPage: page)` of them.
+    public let articles: [Int]
+    public let pagination: Pagination
+    public let page: Int
+    /// The folder of the list's first page: `[]` for the front page, `["tags", slug]` for a tag.
+    public let folder: [String]
+}
+
+public struct Feed: Sendable {
+    public enum Format: Sendable { case rss, atom }
+    public let format: Format
+    /// `.front` for the whole site, or a term.
+    public let scope: Listing.Scope
+    public let articles: [Int]
+    public let folder: [String]
+}
+
+public enum SitemapPart: Sendable {
+    /// The sitemap itself, when all addresses fit in one file.
+    case whole
+    /// A sitemap index naming `count` parts.
+    case index(count: Int)
+    /// Part `number` (1-based) of a split sitemap.
+    case part(number: Int)
+}
+
+/// Articles by year and month, for the `/YYYY/` and `/YYYY/MM/` archive pages.
+public struct DateArchive: Sendable {
+    public struct Year: Sendable {
+        public let year: Int
+        public let articles: [Int]
+        /// Months with articles, newest first.
+        public let months: [(month: Int, articles: [Int])]
+    }
+
+    /// Newest first.
+    public let years: [Year]
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Turns the read archive into a plan: which articles are published, at which address, under which
+/// terms, linked to which others, and every page that lists them.
+public struct SitePlanner {
+    public let config: SiteConfig
+    public let includeDrafts: Bool
+    /// Files of the archive's `static/` folder, relative to it.
+    public let staticFiles: [String]
+
+    public init(config: SiteConfig, includeDrafts: Bool = false, staticFiles: [String] = []) {
+        self.config = config
+        self.includeDrafts = includeDrafts
+        self.staticFiles = staticFiles
+    }
+
+    /// URL slugs no article may take, as list pagination lives there.
+    static let reservedSlugs: Set<String> = ["page"]
+    /// Above this many addresses a sitemap is split into parts (the protocol's limit).
+    static let sitemapLimit = 50_000
+
+    public func plan(_ archive: Archive) throws(SiteError) -> SitePlan {
+        var diagnostics: [Diagnostic] = []
+        var articles = archive.articles.filter { includeDrafts || !$0.draft }
+        for article in articles where article.date == nil {
+            diagnostics.append(.warning(article.file, line: article.line, "no date: published last, under /articles/"))
+        }
+        articles.sort(by: Self.newestFirst)
+
+        let paths = try articlePaths(&articles)
+        let taxonomies = config.taxonomies.map { TaxonomyPlanner(config: $0).plan(articles) }
+        let tags = taxonomies.first { $0.config.field == .tags }
+        let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)
+        let (readAlso, readAlsoDiagnostics) = engine.readAlsoForAll()
+        diagnostics += readAlsoDiagnostics
+        let dateArchive = Self.dateArchive(articles, zone: config.timeZone)
+
+        var pages: [Page] = []
+        for (index, path) in paths.enumerated() { pages.append(Page(path: path, kind: .article(index))) }
+        let all = Array(articles.indices)
+        try addListing(.front, articles: all, folder: [], to: &pages)
+        try addFeeds(.front, articles: all, folder: [], to: &pages)
+        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
+            pages.append(Page(path: try .folder([taxonomy.config.segment]), kind: .termIndex(taxonomy: taxonomyIndex)))
+            for (termIndex, term) in taxonomy.terms.enumerated() {
+                let folder = [taxonomy.config.segment, term.slug]
+                try addListing(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
+                try addFeeds(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
+            }
+        }
+        for year in dateArchive.years {
+            let yearFolder = [String(format: "%04d", year.year)]
+            try addListing(.year(year.year), articles: year.articles, folder: yearFolder, to: &pages)
+            for (month, monthArticles) in year.months {
+                try addListing(.month(year: year.year, month: month), articles: monthArticles,
+                               folder: yearFolder + [String(format: "%02d", month)], to: &pages)
+            }
+        }
+        let htmlPages = pages.filter { if case .feed = $0.kind { return false } else { return true } }.count
+        if htmlPages + 1 <= Self.sitemapLimit {
+            pages.append(Page(path: try OutputPath(["sitemap.xml"]), kind: .sitemap(.whole)))
+        } else {
+            let parts = (htmlPages + Self.sitemapLimit - 1) / Self.sitemapLimit
+            pages.append(Page(path: try OutputPath(["sitemap.xml"]), kind: .sitemap(.index(count: parts))))
+            for part in 1...parts { pages.append(Page(path: try OutputPath(["sitemap-\(part).xml"]), kind: .sitemap(.part(number: part)))) }
+        }
+        pages.append(Page(path: try OutputPath(["news-sitemap.xml"]), kind: .newsSitemap))
+        pages.append(Page(path: try OutputPath(["robots.txt"]), kind: .robots))
+        pages.append(Page(path: try OutputPath(["404.html"]), kind: .notFound))
+        pages.append(Page(path: .noJekyll, kind: .noJekyll))
+        pages.append(Page(path: try OutputPath(["assets", "warraq.css"]), kind: .asset(source: .theme(name: "warraq.css"))))
+        for file in staticFiles {
+            pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
+        }
+        return SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
+                        dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
+    }
+
+    /// Newest first; undated last; then by title and file, so equal dates keep one order in every build.
+    static func newestFirst(_ a: Article, _ b: Article) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return (a.title, a.file, a.line) < (b.title, b.file, b.line)
+        }
+    }
+
+    /// `/YYYY/MM/slug/` for dated articles, `/articles/slug/` for undated ones; a slug used twice in one
+    /// folder gets `-2`, `-3`... in reading order of the files.
+    private func articlePaths(_ articles: inout [Article]) throws(SiteError) -> [OutputPath] {
+        var folders: [[String]] = []
+        var proposals: [[String]: [(key: String, slug: String)]] = [:]
+        for (index, article) in articles.enumerated() {
+            let folder: [String]
+            if let date = article.date {
+                let c = ArticleDate.components(date, zone: config.timeZone)
+                folder = [String(format: "%04d", c.year), String(format: "%02d", c.month)]
+            } else {
+                folder = ["articles"]
+            }
+            folders.append(folder)
+            let key = "\(article.file)\u{0}\(String(format: "%08d", article.line))\u{0}\(index)"
+            proposals[folder, default: []].append((key, Slug.make(article.slug, key: article.file + "\(article.line)", fallbackPrefix: "article")))
+        }
+        var slugOfKey: [String: String] = [:]
+        for (_, proposed) in proposals {
+            slugOfKey.merge(Slug.unique(proposed, reserved: Self.reservedSlugs)) { a, _ in a }
+        }
+        var paths: [OutputPath] = []
+        for index in articles.indices {
+            let key = "\(articles[index].file)\u{0}\(String(format: "%08d", articles[index].line))\u{0}\(index)"
+            articles[index].slug = slugOfKey[key]!
+            paths.append(try .folder(folders[index] + [articles[index].slug]))
+        }
+        return paths
+    }
+
+    private func addListing(_ scope: Listing.Scope, articles: [Int], folder: [String], to pages: inout [Page]) throws(SiteError) {
+        let pagination = Pagination(itemCount: articles.count, pageSize: config.pageSize)
+        for page in 1...pagination.pageCount {
+            let listing = Listing(scope: scope, articles: articles, pagination: pagination, page: page, folder: folder)
+            pages.append(Page(path: try .folder(Pagination.components(ofPage: page, under: folder)), kind: .listing(listing)))
+        }
+    }
+
+    private func addFeeds(_ scope: Listing.Scope, articles: [Int], folder: [String], to pages: inout [Page]) throws(SiteError) {
+        let latest = Array(articles.prefix(config.feeds.items))
+        pages.append(Page(path: try OutputPath(folder + ["index.xml"]), kind: .feed(Feed(format: .rss, scope: scope, articles: latest, folder: folder))))
+        pages.append(Page(path: try OutputPath(folder + ["atom.xml"]), kind: .feed(Feed(format: .atom, scope: scope, articles: latest, folder: folder))))
+    }
+
+    static func dateArchive(_ articles: [Article], zone: TimeZone) -> DateArchive {
+        var byYear: [Int: [Int]] = [:]
+        var byMonth: [Int: [Int: [Int]]] = [:]
+        for (index, article) in articles.enumerated() {
+            guard let date = article.date else { continue }
+            let c = ArticleDate.components(date, zone: zone)
+            byYear[c.year, default: []].append(index)
+            byMonth[c.year, default: [:]][c.month, default: []].append(index)
+        }
+        return DateArchive(years: byYear.keys.sorted(by: >).map { year in
+            DateArchive.Year(year: year, articles: byYear[year]!,
+                             months: byMonth[year]!.keys.sorted(by: >).map { ($0, byMonth[year]![$0]!) })
+        })
+    }
+}

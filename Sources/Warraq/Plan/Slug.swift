@@ -1,0 +1,48 @@
+/// URL slugs that Arabic readers can read: Arabic letters are kept (never transliterated or dropped),
+/// white space becomes `-`, and anything that could change a path's meaning is removed.
+public enum Slug {
+    /// The slug of a displayed name or title; empty when nothing usable is left.
+    public static func make(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingDash = false
+        for scalar in ArabicText.clean(text).unicodeScalars {
+            let isWordCharacter = (scalar.properties.isAlphabetic && !ArabicText.isMark(scalar))
+                || (scalar.properties.numericType == .decimal)
+            if isWordCharacter {
+                if pendingDash && !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.append(ArabicText.foldedLetterCase(scalar))
+            } else if scalar == "_" && !out.isEmpty {
+                out.append("_")
+            } else if scalar.properties.isWhitespace || scalar == "-" || scalar == "/" || scalar == "." {
+                pendingDash = true
+            }
+            // Everything else (punctuation, symbols, controls, harakat) is dropped.
+        }
+        return String(out)
+    }
+
+    /// A slug that is never empty: `prefix-` and a stable hash of the identity key when cleaning left nothing.
+    public static func make(_ text: String, key: String, fallbackPrefix: String) -> String {
+        let slug = make(text)
+        return slug.isEmpty ? "\(fallbackPrefix)-\(StableHash(key.utf8).hex.prefix(8))" : slug
+    }
+
+    /// Gives every key its own slug: keys are taken in sorted order and a later key whose slug is taken
+    /// gets `-2`, `-3`..., so the result does not depend on the order keys were met in.
+    public static func unique(_ proposed: [(key: String, slug: String)], reserved: Set<String> = []) -> [String: String] {
+        var taken = reserved
+        var result: [String: String] = [:]
+        for (key, slug) in proposed.sorted(by: { $0.key < $1.key }) {
+            var candidate = slug
+            var counter = 2
+            while taken.contains(candidate) {
+                candidate = "\(slug)-\(counter)"
+                counter += 1
+            }
+            taken.insert(candidate)
+            result[key] = candidate
+        }
+        return result
+    }
+}

@@ -1,0 +1,38 @@
+/// Groups the archive's articles into the terms of one taxonomy, one term per identity key, shown in
+/// the spelling the archive uses most.
+struct TaxonomyPlanner {
+    let config: TaxonomyConfig
+
+    func plan(_ articles: [Article]) -> Taxonomy {
+        var spellings: [String: [String: Int]] = [:]
+        var articlesOfKey: [String: [Int]] = [:]
+        var keysOfArticle: [[String]] = Array(repeating: [], count: articles.count)
+        for (index, article) in articles.enumerated() {
+            for value in values(article) {
+                let display = ArabicText.clean(value)
+                let key = ArabicText.fold(display)
+                guard !key.isEmpty, !keysOfArticle[index].contains(key) else { continue }
+                keysOfArticle[index].append(key)
+                spellings[key, default: [:]][display, default: 0] += 1
+                articlesOfKey[key, default: []].append(index)
+            }
+        }
+        // Most used spelling; among equals, the first in code point order, so every build agrees.
+        let names = spellings.mapValues { counts in
+            counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+        }
+        let slugs = Slug.unique(names.map { (key: $0.key, slug: Slug.make($0.value, key: $0.key, fallbackPrefix: config.field.rawValue)) })
+        let keys = names.keys.sorted { a, b in a != b ? a < b : names[a]! < names[b]! }
+        let terms = keys.map { Term(key: $0, name: names[$0]!, slug: slugs[$0]!, articles: articlesOfKey[$0]!) }
+        let indexOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        return Taxonomy(config: config, terms: terms, termsOfArticle: keysOfArticle.map { $0.map { indexOfKey[$0]! } })
+    }
+
+    private func values(_ article: Article) -> [String] {
+        switch config.field {
+        case .tags: return article.tags
+        case .source: return article.source.map { [$0] } ?? []
+        case .author: return article.author.map { [$0] } ?? []
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Yams
+
+/// The keys an article's metadata may carry, in front matter or in a scraped page's sidecar `NAME.yml`.
+/// Hugo's names work (`title`, `date`, `lastmod`, `tags`, `draft`, `slug`, `summary`).
+struct FrontMatterFields {
+    let path: String
+    let zone: TimeZone
+
+    /// Applies every key of `document` to `article`; unknown keys are kept as template params.
+    func apply(_ document: YAMLDocument, to article: inout Article) throws(ArticleError) {
+        for (key, value, line) in document.entries {
+            switch key {
+            case "title":
+                article.title = try string(value, key, line)
+            case "date":
+                article.date = try date(value, key, line)
+            case "updated", "lastmod", "modified":
+                article.updated = try date(value, key, line)
+            case "tags", "keywords":
+                guard let tags = value.stringList else { throw invalid(key, line, "expected a list of tags or one comma-separated string") }
+                article.tags = tags
+            case "source":
+                article.source = try string(value, key, line)
+            case "author":
+                article.author = try string(value, key, line)
+            case "slug":
+                article.slug = try string(value, key, line)
+            case "summary", "description":
+                article.summary = try string(value, key, line)
+            case "draft":
+                guard let draft = value.bool else { throw invalid(key, line, "expected true or false") }
+                article.draft = draft
+            case "read_also":
+                guard let targets = value.stringList else { throw invalid(key, line, "expected a list of slugs, paths or titles") }
+                let lines = value.sequence.map { $0.map { document.line(of: $0) } } ?? Array(repeating: line, count: targets.count)
+                article.readAlso = zip(targets, lines).map { Article.Reference($0, line: $1) }
+            default:
+                article.params[key] = value.any
+            }
+        }
+    }
+
+    private func string(_ node: Node, _ key: String, _ line: Int) throws(ArticleError) -> String {
+        guard let scalar = node.scalar else { throw invalid(key, line, "expected text") }
+        return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func date(_ node: Node, _ key: String, _ line: Int) throws(ArticleError) -> Date {
+        guard let text = node.string, let date = ArticleDate.parse(text, zone: zone) else {
+            throw invalid(key, line, "expected a date such as 2023-09-22 or 2023-09-22T10:30:00+03:00, got '\(node.string ?? "")'")
+        }
+        return date
+    }
+
+    private func invalid(_ key: String, _ line: Int, _ reason: String) -> ArticleError {
+        .invalidField(path: path, line: line, key: key, reason: reason)
+    }
+}

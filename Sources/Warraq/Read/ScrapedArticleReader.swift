@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reads a scraped page (`NAME.txt`) into its article and the "read also" article embedded in it. A sidecar
+/// `NAME.yml` beside it, with the keys of front matter, wins over whatever is derived from the text.
+struct ScrapedArticleReader {
+    let config: SiteConfig
+    let markdown: Markdown
+
+    func read(_ text: String, path: String, sidecar: (text: String, path: String)?) throws(ArticleError) -> (articles: [Article], warnings: [Diagnostic]) {
+        let page = ScrapedPage(text)
+        var warnings = page.warnings.map { Diagnostic.warning(path, line: $0.line, $0.message) }
+        guard !page.body.isEmpty else {
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .empty(path: path) }
+            throw .invalidField(path: path, line: 1, key: "body", reason: "no body paragraph before the page's markers")
+        }
+
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var article = Article(file: path, title: "", slug: stem)
+        let rendered = markdown.render(paragraphs: page.body.map(\.text))
+        article.bodyHTML = rendered.html
+        article.lead = rendered.lead
+        article.title = Headline.derived(fromLead: rendered.lead)
+        article.source = page.source
+        article.similarTitles = page.similarTitles
+
+        var featured: Article?
+        if let title = page.featuredTitle {
+            var embedded = Article(file: path, title: title.text, slug: title.text)
+            embedded.line = title.line
+            embedded.source = page.source
+            let renderedFeatured = markdown.render(paragraphs: page.featuredBody.map(\.text))
+            embedded.bodyHTML = renderedFeatured.html
+            embedded.lead = renderedFeatured.lead
+            embedded.text = embedded.title + "\n" + renderedFeatured.text
+            article.readAlso = [Article.Reference(title.text, line: title.line)]
+            featured = embedded
+        }
+
+        if let sidecar {
+            let document: YAMLDocument
+            do {
+                document = try YAMLDocument(sidecar.text)
+            } catch {
+                switch error {
+                case .syntax(let line, let reason): throw .invalidFrontMatter(path: sidecar.path, line: line, reason: reason)
+                case .notAMapping(let line): throw .invalidFrontMatter(path: sidecar.path, line: line, reason: "expected 'key: value' lines")
+                }
+            }
+            try FrontMatterFields(path: sidecar.path, zone: config.timeZone).apply(document, to: &article)
+        }
+
+        if article.tags.isEmpty, let tagLine = page.tagLine {
+            let fullText = ([article.title] + page.body.map(\.text)).joined(separator: "\n")
+            let recovered = TagLine(tagLine.text, articleText: fullText)
+            article.tags = recovered.tags
+            for words in recovered.dropped {
+                warnings.append(.warning(path, line: tagLine.line, "'\(words)' in the tag line is only function words; dropped"))
+            }
+        }
+        article.text = article.title + "\n" + rendered.text
+        return ([article] + (featured.map { [$0] } ?? []), warnings)
+    }
+}

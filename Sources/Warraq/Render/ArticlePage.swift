@@ -1,0 +1,87 @@
+import Foundation
+
+/// The context of an article page: the article, its terms, its read-also links and its news metadata.
+extension PageRenderer {
+    func articleContext(_ index: Int, path: OutputPath) -> [String: Any] {
+        let article = plan.articles[index]
+        let config = plan.config
+        let canonical = links.absolute(path)
+        let description = Self.shortened(article.summary ?? article.lead, limit: 200)
+        var context: [String: Any] = [
+            "title": article.title,
+            "url": links.link(path),
+            "body": article.bodyHTML,
+            "lead": article.lead,
+            "params": article.params,
+        ]
+        if let date = article.date {
+            let c = ArticleDate.components(date, zone: config.timeZone)
+            context["date"] = dates.day(date)
+            context["date_iso"] = ArticleDate.iso8601(date, zone: config.timeZone)
+            context["month_url"] = links.folder([String(format: "%04d", c.year), String(format: "%02d", c.month)])
+            context["year_url"] = links.folder([String(format: "%04d", c.year)])
+        }
+        if let updated = article.updated { context["updated_iso"] = ArticleDate.iso8601(updated, zone: config.timeZone) }
+        for (taxonomyIndex, taxonomy) in plan.taxonomies.enumerated() {
+            let terms = taxonomy.termsOfArticle[index].map { termLinks[taxonomyIndex][$0] }
+            switch taxonomy.config.field {
+            case .tags:
+                context["tags"] = terms
+                context["has_tags"] = !terms.isEmpty
+                context["tags_title"] = taxonomy.config.title
+            case .source: context["source"] = terms.first
+            case .author: context["author"] = terms.first
+            }
+        }
+        context["json_ld"] = newsArticleJSON(article, canonical: canonical, description: description)
+
+        let readAlso = plan.readAlso[index]
+        var readAlsoContext: [String: Any] = [:]
+        if let featured = readAlso.featured {
+            var item = summaries[featured]
+            item["lead"] = Self.shortened(plan.articles[featured].summary ?? plan.articles[featured].lead, limit: 400)
+            readAlsoContext["featured"] = item
+        }
+        let similar: [[String: Any]] = readAlso.similar.map { link in
+            switch link {
+            case .article(let other): return summaries[other]
+            case .headline(let title): return ["title": title]
+            }
+        }
+        readAlsoContext["similar"] = similar
+        readAlsoContext["has_similar"] = !similar.isEmpty
+
+        return [
+            "site": site,
+            "page": ["title": "\(article.title) — \(config.title)", "canonical": canonical, "description": description,
+                     "feeds": feedLinks([], title: config.title)] as [String: Any],
+            "article": context,
+            "read_also": readAlsoContext,
+        ]
+    }
+
+    /// JSON-LD `NewsArticle`, as news search engines read it; `<` is escaped so no text can close the script.
+    func newsArticleJSON(_ article: Article, canonical: String, description: String) -> String {
+        let config = plan.config
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "inLanguage": config.language,
+            "url": canonical,
+            "mainEntityOfPage": canonical,
+            "publisher": ["@type": "Organization", "name": article.source ?? config.title],
+        ]
+        if !description.isEmpty { object["description"] = description }
+        if let date = article.date {
+            object["datePublished"] = ArticleDate.iso8601(date, zone: config.timeZone)
+            object["dateModified"] = ArticleDate.iso8601(article.updated ?? date, zone: config.timeZone)
+        }
+        if let author = article.author { object["author"] = ["@type": "Person", "name": author] }
+        if !article.tags.isEmpty { object["keywords"] = article.tags }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+              let json = String(data: data, encoding: .utf8) else { return "{}" }
+        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}

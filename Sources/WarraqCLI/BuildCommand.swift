@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Warraq
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build an archive folder into a static site."
+    )
+
+    @Argument(help: "The archive folder.")
+    var archive = "seeds"
+
+    @Option(name: .shortAndLong, help: "Where the site is written.")
+    var output = "Public"
+
+    @Flag(help: "Publish drafts too.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url of site.yml.")
+    var baseURL: String?
+
+    func run() throws {
+        let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
+                                   output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL)
+        let report: BuildReport
+        do {
+            report = try SiteBuild(options).run()
+        } catch {
+            printError("\(error)")
+            printError("nothing was written; \(output) is as it was")
+            throw ExitCode(2)
+        }
+        for diagnostic in report.diagnostics { printError(diagnostic.description) }
+        print(String(format: "%d articles, %d files: %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
+                     report.articles, report.files, report.written.count, report.unchanged, report.removed.count,
+                     report.errorCount, report.warningCount, report.seconds))
+        if !report.succeeded { throw ExitCode.failure }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

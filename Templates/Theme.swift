@@ -1,0 +1,70 @@
+import Foundation
+import Mustache
+
+/// The templates and assets pages are rendered with: the default theme shipped in this module, with any
+/// template or asset of the same name in a site's own `templates/` folder taking its place.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Files copied to the output as they are (the stylesheet), by name.
+    public let assets: [String: Data]
+    /// Where each template came from, for error messages and for the preview server to watch.
+    public let sources: [String: String]
+
+    /// The default theme's folder: the module's resources.
+    public static var defaultFolder: URL {
+        Bundle.module.url(forResource: "theme", withExtension: nil)!
+    }
+
+    /// Loads the default theme, then the site's overrides. A template that does not parse fails the whole
+    /// load with its file and line, so a build never renders half a theme.
+    public static func load(overrides: URL? = nil) throws(ThemeError) -> Theme {
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [String: Data] = [:]
+        var sources: [String: String] = [:]
+        for folder in [defaultFolder] + (overrides.map { [$0] } ?? []) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let url = folder.appendingPathComponent(name)
+                if name.hasSuffix(".mustache") {
+                    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                        throw ThemeError(path: url.path, line: nil, reason: "cannot be read as UTF-8 text")
+                    }
+                    do {
+                        templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                    } catch let error as MustacheTemplate.ParserError {
+                        throw ThemeError(path: url.path, line: error.context.lineNumber, reason: "\(error.error)")
+                    } catch {
+                        throw ThemeError(path: url.path, line: nil, reason: "\(error)")
+                    }
+                    sources[String(name.dropLast(".mustache".count))] = url.path
+                } else if let data = try? Data(contentsOf: url) {
+                    assets[name] = data
+                }
+            }
+        }
+        for required in requiredTemplates where templates[required] == nil {
+            throw ThemeError(path: overrides?.path ?? defaultFolder.path, line: nil, reason: "the theme has no '\(required).mustache'")
+        }
+        return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources)
+    }
+
+    /// The page templates the generator renders with; partials and the base layout are theirs to use.
+    public static let requiredTemplates = ["article", "list", "terms", "404"]
+
+    /// Renders `context` with the template `name`. Every value is HTML-escaped unless the template
+    /// uses triple braces, which the default theme does only for rendered Markdown and JSON-LD.
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// A template that cannot be used, with the file and line to fix.
+public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let path: String
+    public let line: Int?
+    public let reason: String
+
+    public var description: String {
+        "\(path)\(line.map { ":\($0)" } ?? ""): error: \(reason)"
+    }
+}
