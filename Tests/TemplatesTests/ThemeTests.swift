@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Templates
+
+@Suite("The template module: the default theme, overrides and errors")
+struct ThemeTests {
+    @Test("the default theme has every page template and its stylesheet")
+    func defaultTheme() throws {
+        let theme = try Theme.load()
+        for name in Theme.requiredTemplates { #expect(theme.sources[name] != nil) }
+        let css = try #require(theme.assets["warraq.css"].flatMap { String(data: $0, encoding: .utf8) })
+        #expect(css.contains("Noto Naskh Arabic"))
+        #expect(css.contains("prefers-color-scheme: dark"))
+        #expect(css.contains("@media print"))
+        // Logical properties only: the sheet must serve either direction.
+        for physical in ["margin-left", "margin-right", "padding-left", "padding-right", "text-align: left", "text-align: right", "float: left", "float: right", "border-left", "border-right"] {
+            #expect(!css.contains(physical), "\(physical)")
+        }
+    }
+
+    @Test("everything is escaped but what the theme marks as HTML")
+    func escaping() throws {
+        let theme = try Theme.load()
+        let html = theme.render("404", ["site": ["title": "<b>موقع</b>", "home": "/", "language": "ar", "direction": "rtl"],
+                                        "page": ["title": "\"عنوان\" & <x>"]])
+        #expect(html.contains("&lt;b&gt;موقع&lt;/b&gt;"))
+        #expect(html.contains("&quot;عنوان&quot; &amp; &lt;x&gt;"))
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+    }
+
+    @Test("a site's template replaces the default one of the same name")
+    func override() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<p>صفحتي {{page.title}}</p>".write(to: folder.appendingPathComponent("404.mustache"), atomically: true, encoding: .utf8)
+        let theme = try Theme.load(overrides: folder)
+        #expect(theme.render("404", ["page": ["title": "x"]]) == "<p>صفحتي x</p>")
+        #expect(theme.sources["article"]?.hasPrefix(Theme.defaultFolder.path) == true)
+    }
+
+    @Test("a template that does not parse names its file and line")
+    func parseError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<p>\n<p>\n{{#open}}\n".write(to: folder.appendingPathComponent("list.mustache"), atomically: true, encoding: .utf8)
+        do {
+            _ = try Theme.load(overrides: folder)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path.hasSuffix("list.mustache"))
+            #expect(error.line != nil)
+        }
+    }
+}
