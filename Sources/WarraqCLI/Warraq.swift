@@ -5,7 +5,7 @@ struct WarraqCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warraq",
         abstract: "Builds right-to-left static sites from Arabic news archives.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ImportCommand.self, TagsCommand.self, RelatedCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

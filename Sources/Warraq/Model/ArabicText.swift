@@ -82,24 +82,27 @@ public enum ArabicText {
         return words
     }
 
-    /// A light stem of a folded word: the article and the attached conjunctions and prepositions go, so
-    /// "والحكومة" meets "الحكومة" and "حكومة". Like Lucene's light stemmer, only when enough remains.
+    /// A light stem of a folded word, after Lucene's light10 stemmer: the article and attached conjunctions
+    /// and prepositions go in front, common plural, feminine and pronoun endings behind, so "والحكومة"
+    /// meets "الحكومة" and "حكومة", and "سريراً" meets "سرير". Only when enough of the word remains.
     public static func stem(_ folded: String) -> String {
         var scalars = Array(folded.unicodeScalars)
+        if scalars.count > 3, let first = scalars.first, first == "و" || first == "ف" {
+            let rest = Array(scalars.dropFirst())
+            // "و" is a prefix only in front of a long word or the article: "وزير" keeps its waw.
+            if rest.count > 3 || rest.starts(with: ["ا", "ل"]) { scalars = rest }
+        }
         for prefix in longPrefixes where scalars.count - prefix.count >= 2 && scalars.starts(with: prefix) {
             scalars.removeFirst(prefix.count)
-            return String(String.UnicodeScalarView(scalars))
+            break
         }
-        if scalars.count > 3, let first = scalars.first, first == "و" || first == "ف" {
-            scalars.removeFirst()
-            for prefix in longPrefixes where scalars.count - prefix.count >= 2 && scalars.starts(with: prefix) {
-                scalars.removeFirst(prefix.count)
-                break
-            }
-            return String(String.UnicodeScalarView(scalars))
+        for suffix in suffixes where scalars.count - suffix.count >= 3 && scalars.reversed().starts(with: suffix.reversed()) {
+            scalars.removeLast(suffix.count)
         }
-        return folded
+        return String(String.UnicodeScalarView(scalars))
     }
+
+    private static let suffixes: [[Unicode.Scalar]] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"].map { Array($0.unicodeScalars) }
 
     /// Whether a folded word is a function word (preposition, conjunction, pronoun...) that says nothing
     /// about a topic on its own.
@@ -185,7 +188,7 @@ public enum ArabicText {
         return text
     }
 
-    private static let longPrefixes: [[Unicode.Scalar]] = ["وال", "فال", "بال", "كال", "لل", "ال"].map { Array($0.unicodeScalars) }
+    private static let longPrefixes: [[Unicode.Scalar]] = ["بال", "كال", "فال", "لل", "ال"].map { Array($0.unicodeScalars) }
 
     private static let functionWords: Set<String> = Set(
         """

@@ -6,7 +6,14 @@ struct ScrapedArticleReader {
     let config: SiteConfig
     let markdown: Markdown
 
-    func read(_ text: String, path: String, sidecar: (text: String, path: String)?) throws(ArticleError) -> (articles: [Article], warnings: [Diagnostic]) {
+    /// The articles of one page, with the plain paragraphs they were rendered from (for `import page`).
+    struct Result {
+        var articles: [Article]
+        var paragraphs: [[String]]
+        var warnings: [Diagnostic]
+    }
+
+    func read(_ text: String, path: String, sidecar: (text: String, path: String)?) throws(ArticleError) -> Result {
         let page = ScrapedPage(text)
         var warnings = page.warnings.map { Diagnostic.warning(path, line: $0.line, $0.message) }
         guard !page.body.isEmpty else {
@@ -58,6 +65,8 @@ struct ScrapedArticleReader {
             }
         }
         article.text = article.title + "\n" + rendered.text
-        return ([article] + (featured.map { [$0] } ?? []), warnings)
+        return Result(articles: [article] + (featured.map { [$0] } ?? []),
+                      paragraphs: [page.body.map(\.text)] + (featured == nil ? [] : [page.featuredBody.map(\.text)]),
+                      warnings: warnings)
     }
 }

@@ -45,6 +45,8 @@ struct ArabicTextTests {
         #expect(stem("الحكومة") == stem("حكومة"))
         #expect(stem("بالحكومة") == stem("حكومة"))
         #expect(stem("في") == "في")
+        #expect(stem("سريراً") == stem("سرير"))
+        #expect(stem("وزير") == stem("الوزير"))
     }
 
     @Test("function words are known after folding")

@@ -6,7 +6,7 @@ import Testing
 struct ScrapedPageTests {
     let reader = ScrapedArticleReader(config: SiteConfig(), markdown: Markdown())
 
-    func seed() throws -> (articles: [Article], warnings: [Diagnostic]) {
+    func seed() throws -> ScrapedArticleReader.Result {
         let text = try String(contentsOf: seedsFolder.appendingPathComponent("000_c303f4979fb2cf0a.txt"), encoding: .utf8)
         return try reader.read(text, path: "seeds/000_c303f4979fb2cf0a.txt", sidecar: nil)
     }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// An article written back as Markdown with front matter: what importers produce, so an editor can take
+/// over an imported or scraped article by hand.
+public struct MarkdownFile: Sendable, Equatable {
+    public var title: String
+    public var date: Date?
+    public var tags: [String] = []
+    public var source: String?
+    public var author: String?
+    public var summary: String?
+    /// Where the article was first published, kept for the record.
+    public var originalURL: String?
+    public var readAlso: [String] = []
+    /// Plain text paragraphs; escaped so nothing in them is read as Markdown.
+    public var paragraphs: [String]
+
+    public init(title: String, paragraphs: [String]) {
+        self.title = title
+        self.paragraphs = paragraphs
+    }
+
+    public func text(zone: TimeZone) -> String {
+        var yaml = "---\n"
+        yaml += "title: \(Self.quoted(title))\n"
+        if let date { yaml += "date: \(ArticleDate.iso8601(date, zone: zone))\n" }
+        if !tags.isEmpty { yaml += "tags: [\(tags.map(Self.quoted).joined(separator: ", "))]\n" }
+        if let source { yaml += "source: \(Self.quoted(source))\n" }
+        if let author { yaml += "author: \(Self.quoted(author))\n" }
+        if let summary { yaml += "summary: \(Self.quoted(summary))\n" }
+        if !readAlso.isEmpty { yaml += "read_also: [\(readAlso.map(Self.quoted).joined(separator: ", "))]\n" }
+        if let originalURL { yaml += "original_url: \(Self.quoted(originalURL))\n" }
+        yaml += "---\n"
+        return yaml + paragraphs.map { "\n" + Self.escapeMarkdown($0) + "\n" }.joined()
+    }
+
+    /// A YAML double-quoted scalar: JSON's string escapes are YAML's too.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Plain text as Markdown that renders back to the same text: inline markup characters are
+    /// backslash-escaped, and so is whatever would open a block at the start of a line.
+    static func escapeMarkdown(_ paragraph: String) -> String {
+        paragraph.split(separator: "\n", omittingEmptySubsequences: true).map { rawLine in
+            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+            var out = ""
+            for character in line {
+                if "\\`*_[]<>&|~!".contains(character) { out.append("\\") }
+                out.append(character)
+            }
+            if let first = out.first, "#+-=>".contains(first) { out = "\\" + out }
+            // "1. " or "1) " would start an ordered list.
+            if let digitsEnd = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), digitsEnd != out.startIndex,
+               out[digitsEnd] == "." || out[digitsEnd] == ")" {
+                out.insert("\\", at: digitsEnd)
+            }
+            return out
+        }.joined(separator: "\n")
+    }
+
+    /// The file name of an imported article: a readable slug of the title and a short stable hash of what
+    /// identifies it, so re-importing gives the same name.
+    public static func fileName(title: String, identity: String) -> String {
+        var slug = Slug.make(title)
+        if slug.count > 60 {
+            slug = String(slug.prefix(60))
+            while slug.hasSuffix("-") { slug.removeLast() }
+        }
+        let hash = StableHash(identity.utf8).hex.prefix(8)
+        return (slug.isEmpty ? "article" : slug) + "-" + hash + ".md"
+    }
+}

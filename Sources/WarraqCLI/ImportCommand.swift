@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Warraq
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring articles into an archive as Markdown files.",
+        subcommands: [JSONCommand.self, PageCommand.self]
+    )
+
+    struct JSONCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "json",
+            abstract: "Import JSON arrays or JSON Lines exports.",
+            discussion: "Fields: title, body, date, author, source, tags, summary, url. Example: --map title=headline,body=content,date=date_extracted"
+        )
+
+        @Argument(help: "JSON or JSON Lines files.")
+        var files: [String]
+
+        @Option(help: "The archive folder to write into.")
+        var into: String
+
+        @Option(help: "Which record field holds which article field: field=name,...")
+        var map: String?
+
+        @Option(help: "The zone of dates written without one (e.g. Asia/Riyadh).")
+        var timezone = "UTC"
+
+        @Option(name: .customLong("auto-tags"), help: "Suggest this many tags for each untagged article.")
+        var autoTags = 0
+
+        func run() throws {
+            var importer = JSONImporter()
+            if let map {
+                do { importer.map = try FieldMap(map) } catch { throw ValidationError(error.description) }
+            }
+            guard let zone = TimeZone(identifier: timezone) else { throw ValidationError("unknown time zone '\(timezone)'") }
+            importer.zone = zone
+            importer.autoTags = autoTags
+            let progress = Progress(label: "imported")
+            importer.progress = { progress.show($0, $1) }
+            let report: JSONImporter.Report
+            do {
+                report = try importer.run(files: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: into))
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            progress.finish()
+            for diagnostic in report.skipped + report.duplicates { printError(diagnostic.description) }
+            print("\(report.records) records: \(report.written.count) files written, \(report.unchanged) unchanged, "
+                  + "\(report.duplicates.count) duplicates, \(report.skipped.count) skipped")
+        }
+    }
+
+    struct PageCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "page",
+            abstract: "Write scraped pages (.txt) as Markdown with front matter, as Warraq understands them."
+        )
+
+        @Argument(help: "Scraped page files.")
+        var files: [String]
+
+        @Option(help: "The folder to write into.")
+        var into: String
+
+        func run() throws {
+            let result: (written: [String], diagnostics: [Diagnostic])
+            do {
+                result = try PageImporter().run(files: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: into))
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            for diagnostic in result.diagnostics { printError(diagnostic.description) }
+            for path in result.written { print(path) }
+            if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        }
+    }
+}
+
+/// A counting line on a terminal; nothing in logs, where a line per step is noise.
+final class Progress: @unchecked Sendable {
+    let label: String
+    let enabled = isatty(STDERR_FILENO) == 1
+    private let lock = NSLock()
+    private var shown = false
+
+    init(label: String) {
+        self.label = label
+    }
+
+    func show(_ done: Int, _ total: Int) {
+        guard enabled else { return }
+        lock.withLock {
+            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)".utf8))
+            shown = true
+        }
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import Warraq
+
+@Suite("Importing JSON exports into an archive")
+struct JSONImporterTests {
+    let array = """
+        [
+          {"headline": "الرياض تستضيف القمة", "content": "انطلقت القمة اليوم.\\n\\nانطلقت القمة اليوم.\\n\\n1. ليست قائمة و *ليست* مائلة <b>", "published": "2015-07-21 10:30:00", "url": "http://a/1", "writer": "مراسل"},
+          {"headline": "", "content": "أعلنت الوزارة خطة جديدة، وقالت إنها تبدأ غداً.", "published": 1437469200, "url": "http://a/2"},
+          {"headline": "نسخة", "content": "نص", "published": "2015-07-21", "url": "http://a/1"},
+          {"headline": "بلا نص", "published": "2015-07-21"},
+          "not a record",
+          {"headline": "تاريخ خاطئ", "content": "نص", "published": "أمس"}
+        ]
+        """
+    let lines = """
+        {"title": "خبر من سطر", "body": "نص السطر.", "date": "2015-07-22T08:00:00Z"}
+        {this is not json}
+
+        {"title": "خبر من سطر", "body": "نص مكرر بعنوان وتاريخ نفسهما.", "date": "2015-07-22T09:00:00Z"}
+        """
+
+    func importer() throws -> JSONImporter {
+        var importer = JSONImporter()
+        importer.map = try FieldMap("title=headline,body=content,date=published,author=writer")
+        importer.zone = TimeZone(identifier: "Asia/Riyadh")!
+        return importer
+    }
+
+    @Test("mapping, dates, duplicates and bad records in a JSON array")
+    func arrayImport() throws {
+        let fixture = try ArchiveFixture(["export.json": array])
+        let report = try importer().run(files: [fixture.archive.appendingPathComponent("export.json")], into: fixture.root.appendingPathComponent("out"))
+        #expect(report.records == 6)
+        #expect(report.written.count == 2)
+        #expect(report.duplicates.count == 1 && report.duplicates[0].message.contains("record 2"))
+        #expect(report.skipped.map(\.message).sorted() == [
+            "record 3: 'body': missing or not text; skipped", "record 4: not an object; skipped", "record 5: 'date': 'أمس' is not a date; skipped",
+        ].sorted())
+        let first = try #require(report.written.first { $0.hasPrefix("2015/07/الرياض-تستضيف-القمة-") })
+        let text = try String(contentsOf: fixture.root.appendingPathComponent("out").appendingPathComponent(first), encoding: .utf8)
+        #expect(text.contains("title: \"الرياض تستضيف القمة\"\ndate: 2015-07-21T10:30:00+03:00\nauthor: \"مراسل\""))
+        #expect(text.components(separatedBy: "انطلقت القمة اليوم.").count == 2, "a repeated paragraph is kept once")
+        let derived = try #require(report.written.first { $0.contains("أعلنت-الوزارة-خطة-جديدة") })
+        #expect(derived.hasPrefix("2015/07/"))
+    }
+
+    @Test("escaped bodies render back to the same text")
+    func escaping() throws {
+        let fixture = try ArchiveFixture(["export.json": array])
+        _ = try importer().run(files: [fixture.archive.appendingPathComponent("export.json")], into: fixture.archive.appendingPathComponent("news"))
+        try FileManager.default.removeItem(at: fixture.archive.appendingPathComponent("export.json"))
+        let plan = try fixture.plan()
+        let article = try #require(plan.articles.first { $0.title == "الرياض تستضيف القمة" })
+        #expect(article.bodyHTML.contains("<p>1. ليست قائمة و *ليست* مائلة &lt;b&gt;</p>"))
+    }
+
+    @Test("JSON Lines: bad lines reported with their line, the rest imported")
+    func jsonLines() throws {
+        let fixture = try ArchiveFixture(["export.data": lines])
+        let report = try JSONImporter().run(files: [fixture.archive.appendingPathComponent("export.data")], into: fixture.root.appendingPathComponent("out"))
+        #expect(report.written.count == 1)
+        #expect(report.skipped.count == 1 && report.skipped[0].line == 2)
+        #expect(report.duplicates.count == 1)
+    }
+
+    @Test("re-running gives the same files and writes none")
+    func idempotent() throws {
+        let fixture = try ArchiveFixture(["export.json": array])
+        let out = fixture.root.appendingPathComponent("out")
+        let first = try importer().run(files: [fixture.archive.appendingPathComponent("export.json")], into: out)
+        let bytes = try first.written.map { try Data(contentsOf: out.appendingPathComponent($0)) }
+        let second = try importer().run(files: [fixture.archive.appendingPathComponent("export.json")], into: out)
+        #expect(second.written.isEmpty && second.unchanged == 2)
+        #expect(try first.written.map { try Data(contentsOf: out.appendingPathComponent($0)) } == bytes)
+    }
+
+    @Test("invalid UTF-8 names the file and the byte offset")
+    func invalidUTF8() throws {
+        let fixture = try ArchiveFixture()
+        try fixture.write("bad.json", Data([0x5B, 0x7B, 0xFF, 0x7D, 0x5D]))
+        #expect(throws: SiteError.invalidConfig(path: fixture.archive.appendingPathComponent("bad.json").path, line: nil,
+                                                reason: "not valid UTF-8 (first bad byte at offset 2)")) {
+            try JSONImporter().run(files: [fixture.archive.appendingPathComponent("bad.json")], into: fixture.root)
+        }
+    }
+
+    @Test("a --map that names an unknown field is refused")
+    func badMap() {
+        #expect(throws: FieldMap.MapError.unknownField("headline")) { try FieldMap("headline=title") }
+        #expect(throws: FieldMap.MapError.malformed("title")) { try FieldMap("title") }
+    }
+}
+
+@Suite("Automatic tags: keyphrases, never bounded by a function word")
+struct KeyphraseTaggerTests {
+    let documents = [
+        KeyphraseTagger.Document(title: "وزارة الصحة تفتتح مستشفى في جدة", body: "افتتحت وزارة الصحة مستشفى جديداً في جدة. وقالت وزارة الصحة إن المستشفى يخدم جدة."),
+        KeyphraseTagger.Document(title: "وزارة الصحة تطلق حملة التطعيم", body: "أطلقت وزارة الصحة حملة التطعيم. حملة التطعيم تشمل المدارس إلى أن تنتهي."),
+        KeyphraseTagger.Document(title: "حملة التطعيم تصل إلى المدارس", body: "وصلت حملة التطعيم إلى المدارس في المنطقة. في المنطقة مدارس كثيرة."),
+        KeyphraseTagger.Document(title: "أمطار في جدة", body: "هطلت أمطار غزيرة على جدة اليوم. وتوقعت الأرصاد أمطاراً في المنطقة."),
+    ]
+
+    @Test("the obvious topics are found")
+    func obviousTags() {
+        let tagger = KeyphraseTagger(documents)
+        #expect(tagger.tags(for: 0, count: 3).contains("وزارة الصحة"))
+        #expect(tagger.tags(for: 1, count: 3).contains("حملة التطعيم"))
+        #expect(tagger.tags(for: 3, count: 3).contains("جدة"))
+    }
+
+    @Test("no tag starts or ends with a function word")
+    func noFunctionWordEdges() {
+        let tagger = KeyphraseTagger(documents)
+        for index in documents.indices {
+            for tag in tagger.tags(for: index, count: 5) {
+                let words = tag.split(separator: " ").map { ArabicText.fold(String($0)) }
+                #expect(!ArabicText.isFunctionWord(words.first!) && !ArabicText.isFunctionWord(words.last!), "\(tag)")
+                #expect(tag != "إلى أن" && tag != "في المنطقة")
+            }
+        }
+    }
+}
