@@ -1,1 +1,95 @@
+import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
+import Templates
+import Warraq
+
+/// `warraq serve`: builds the archive with the local address as its base URL, serves the output, watches
+/// the archive and rebuilds on change, telling open pages to reload. A failed rebuild keeps the last good
+/// site and shows its error in the terminal and in the browser.
+public struct PreviewServer: Sendable {
+    public var archive: URL
+    public var archiveDisplay: String
+    public var output: URL
+    public var host: String
+    public var port: Int
+    public var includeDrafts: Bool
+    /// Also watch the default theme: for working on Warraq itself.
+    public var watchTheme: Bool
+    /// Called with each build's outcome (the CLI prints it).
+    public var report: @Sendable (Result<BuildReport, SiteError>) -> Void
+
+    public init(archive: URL, archiveDisplay: String, output: URL, host: String = "127.0.0.1", port: Int = 1313,
+                includeDrafts: Bool = false, watchTheme: Bool = false, report: @escaping @Sendable (Result<BuildReport, SiteError>) -> Void = { _ in }) {
+        self.archive = archive
+        self.archiveDisplay = archiveDisplay
+        self.output = output
+        self.host = host
+        self.port = port
+        self.includeDrafts = includeDrafts
+        self.watchTheme = watchTheme
+        self.report = report
+    }
+
+    /// The address pages are built for: what the browser sees, so every link stays on the preview.
+    public var localBaseURL: String {
+        let shownHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)/"
+    }
+
+    @discardableResult
+    func build(events: ReloadEvents?) async -> Bool {
+        let options = BuildOptions(archive: archive, archiveDisplay: archiveDisplay, output: output, includeDrafts: includeDrafts, baseURL: localBaseURL)
+        do {
+            let result = try SiteBuild(options).run()
+            report(.success(result))
+            await events?.rebuilt()
+            return true
+        } catch {
+            report(.failure(error))
+            await events?.failed(error.description)
+            return false
+        }
+    }
+
+    /// Builds, then serves until the task is cancelled or the process gets SIGINT or SIGTERM.
+    public func run(onRunning: @escaping @Sendable () async -> Void = {}) async throws {
+        let events = ReloadEvents()
+        await build(events: nil)
+        let router = Router()
+        router.add(middleware: StaticSite(root: output, reloadScript: ReloadEvents.script))
+        router.get("/__warraq/events") { _, _ -> Response in
+            let stream = await events.subscribe()
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream; charset=utf-8"
+            headers[.cacheControl] = "no-cache"
+            // The stream ends on Ctrl-C, so the server does not wait for open pages forever.
+            let events = stream.cancelOnGracefulShutdown()
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                do {
+                    for try await event in events { try await writer.write(ByteBuffer(string: event)) }
+                } catch {
+                    // The page was closed: nothing to tell it any more.
+                }
+                try? await writer.finish(nil)
+            })
+        }
+        var logger = Logger(label: "warraq.serve")
+        logger.logLevel = .critical
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "warraq"),
+                              onServerRunning: { _ in await onRunning() }, logger: logger)
+        var folders = [archive]
+        if watchTheme { folders.append(Theme.defaultFolder) }
+        let watcher = ArchiveWatcher(folders: folders)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask {
+                await watcher.watch { await self.build(events: events) }
+            }
+            // The server ends first (Ctrl-C); then the watcher is stopped.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}

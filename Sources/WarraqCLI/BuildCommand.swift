@@ -28,7 +28,11 @@ struct BuildCommand: ParsableCommand {
             report = try SiteBuild(options).run()
         } catch {
             printError("\(error)")
-            printError("nothing was written; \(output) is as it was")
+            if case .output = error {
+                printError("stopped while writing \(output): fix the cause and build again")
+            } else {
+                printError("nothing was written; \(output) is as it was")
+            }
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }

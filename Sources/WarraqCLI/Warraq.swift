@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct WarraqCommand: ParsableCommand {
+struct WarraqCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warraq",
         abstract: "Builds right-to-left static sites from Arabic news archives.",
-        subcommands: [BuildCommand.self, ImportCommand.self, TagsCommand.self, RelatedCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, ImportCommand.self, TagsCommand.self, RelatedCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

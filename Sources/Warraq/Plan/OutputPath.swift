@@ -25,7 +25,7 @@ public struct OutputPath: Sendable, Hashable, Comparable {
     }
 
     public static func isSafeComponent(_ component: String) -> Bool {
-        !component.isEmpty && !component.hasPrefix(".")
+        !component.isEmpty && !component.hasPrefix(".") && component.utf8.count <= 255
             && !component.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0 == "\0" || $0.properties.generalCategory == .control }
     }
 

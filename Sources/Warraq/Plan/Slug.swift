@@ -19,7 +19,17 @@ public enum Slug {
             }
             // Everything else (punctuation, symbols, controls, harakat) is dropped.
         }
-        return String(out)
+        return shortened(String(out))
+    }
+
+    /// File systems take 255 bytes a name, and an Arabic letter is two: long headlines are cut at a dash.
+    public static let maximumLength = 80
+
+    static func shortened(_ slug: String) -> String {
+        guard slug.count > maximumLength else { return slug }
+        let cut = slug.prefix(maximumLength)
+        guard let dash = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: dash) > maximumLength / 2 else { return String(cut) }
+        return String(cut[..<dash])
     }
 
     /// A slug that is never empty: `prefix-` and a stable hash of the identity key when cleaning left nothing.

@@ -39,7 +39,10 @@ extension PageRenderer {
             "articles": listing.articles[range].map { summaries[$0] },
         ]
         if let kicker { listingContext["kicker"] = kicker }
-        if let months { listingContext["months"] = months }
+        if let months {
+            listingContext["months"] = months
+            listingContext["has_months"] = !months.isEmpty
+        }
         var pagination: [String: Any] = [
             "needed": listing.pagination.pageCount > 1,
             "page": dates.number(listing.page),

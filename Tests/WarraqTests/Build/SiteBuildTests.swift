@@ -68,6 +68,9 @@ struct SiteBuildTests {
         #expect(index.contains("href=\"/tags/%D8%BA%D8%B2%D8%A9/\""))
         #expect(fixture.exists("2023/index.html") && fixture.exists("2023/09/index.html"))
         #expect(fixture.page("2023/09/index.html")?.contains("أرشيف سبتمبر 2023") == true)
+        let year = try #require(fixture.page("2023/index.html"))
+        #expect(year.components(separatedBy: "<nav class=\"months\"").count == 2, "one list of months")
+        #expect(year.contains("href=\"/2023/09/\">سبتمبر 2023</a>"))
     }
 
     @Test("drafts are published only when asked")

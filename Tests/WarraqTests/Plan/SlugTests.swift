@@ -40,6 +40,14 @@ struct SlugTests {
         #expect(slugs == ["a": "غزة", "b": "غزة-2", "c": "غزة-2-2"])
     }
 
+    @Test("long headlines give slugs a file system accepts, cut at a word")
+    func longSlugs() {
+        let headline = String(repeating: "خادم الحرمين الشريفين ", count: 20)
+        let slug = Slug.make(headline)
+        #expect(slug.count <= Slug.maximumLength && slug.utf8.count < 255)
+        #expect(slug.hasSuffix("الشريفين") || slug.hasSuffix("الحرمين") || slug.hasSuffix("خادم"))
+    }
+
     @Test("unsafe components are refused", arguments: ["..", ".", "", "a/b", "a\\b", ".git", "x\u{0}"])
     func unsafeComponents(_ component: String) {
         #expect(throws: SiteError.self) { try OutputPath(["tags", component]) }

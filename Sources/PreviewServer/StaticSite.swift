@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import Warraq
+
+/// Serves the built site as a static host would: `index.html` for folders, a redirect from `/x` to `/x/`,
+/// percent-encoded Arabic paths, HEAD, ETag with 304, and `404.html` for misses. Nothing outside the output
+/// folder is ever served: `..` and encoded slashes are refused before the file system is asked, and a
+/// symbolic link that points out is refused after its target is resolved.
+struct StaticSite<Context: RequestContext>: RouterMiddleware {
+    let root: URL
+    /// Injected into HTML responses (never into the files), so open pages reload on rebuild.
+    let reloadScript: String
+
+    init(root: URL, reloadScript: String) {
+        self.root = root.resolvingSymlinksInPath().standardizedFileURL
+        self.reloadScript = reloadScript
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get || request.method == .head else { return try await next(request, context) }
+        let rawPath = request.uri.path
+        if rawPath.hasPrefix("/__warraq/") { return try await next(request, context) }
+        switch resolve(rawPath) {
+        case .file(let url):
+            return respond(file: url, status: .ok, request: request)
+        case .folderWithoutSlash:
+            var headers = HTTPFields()
+            headers[.location] = rawPath + "/" + (request.uri.query.map { "?" + $0 } ?? "")
+            return Response(status: .movedPermanently, headers: headers)
+        case .missing:
+            let notFound = root.appendingPathComponent("404.html")
+            if FileManager.default.fileExists(atPath: notFound.path) { return respond(file: notFound, status: .notFound, request: request) }
+            return Response(status: .notFound, body: ResponseBody(byteBuffer: ByteBuffer(string: "404")))
+        }
+    }
+
+    enum Resolution: Equatable {
+        case file(URL)
+        case folderWithoutSlash
+        case missing
+    }
+
+    /// Where a request path leads inside the output folder, if anywhere.
+    func resolve(_ rawPath: String) -> Resolution {
+        guard let decoded = rawPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return .missing }
+        let components = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard !components.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else { return .missing }
+        var target = root
+        for component in components { target.appendPathComponent(component) }
+        let resolved = target.resolvingSymlinksInPath().standardizedFileURL
+        guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else { return .missing }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isFolder) else { return .missing }
+        if isFolder.boolValue {
+            guard rawPath.hasSuffix("/") else { return .folderWithoutSlash }
+            let index = resolved.appendingPathComponent("index.html")
+            return FileManager.default.fileExists(atPath: index.path) ? .file(index) : .missing
+        }
+        return .file(resolved)
+    }
+
+    private func respond(file: URL, status: HTTPResponse.Status, request: Request) -> Response {
+        guard var data = try? Data(contentsOf: file) else { return Response(status: .notFound) }
+        let type = MediaType.of(file.pathExtension)
+        if type.hasPrefix("text/html"), let html = String(data: data, encoding: .utf8) {
+            data = Data(Self.inject(reloadScript, into: html).utf8)
+        }
+        let etag = "\"\(StableHash(data).hex)\""
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.eTag] = etag
+        headers[.cacheControl] = "no-cache"
+        if status == .ok, request.headers[.ifNoneMatch] == etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentLength] = String(data.count)
+        if request.method == .head { return Response(status: status, headers: headers) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func inject(_ script: String, into html: String) -> String {
+        guard let end = html.range(of: "</body>", options: .backwards) else { return html + script }
+        return html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: script)
+    }
+}
+
+/// Content types by file extension, with a charset for text.
+enum MediaType {
+    static func of(_ pathExtension: String) -> String {
+        switch pathExtension.lowercased() {
+        case "html", "htm": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js", "mjs": return "text/javascript; charset=utf-8"
+        case "xml": return "application/xml; charset=utf-8"
+        case "json": return "application/json; charset=utf-8"
+        case "txt": return "text/plain; charset=utf-8"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "avif": return "image/avif"
+        case "ico": return "image/x-icon"
+        case "woff2": return "font/woff2"
+        case "woff": return "font/woff"
+        case "pdf": return "application/pdf"
+        default: return "application/octet-stream"
+        }
+    }
+}
