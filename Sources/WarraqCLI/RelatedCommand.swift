@@ -18,8 +18,7 @@ struct RelatedCommand: ParsableCommand {
     var candidates = 10
 
     func run() throws {
-        let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive, output: URL(fileURLWithPath: "/nonexistent"))
-        let plan = try SiteBuild(options).plan().plan
+        let plan = try plannedArchive(archive)
         let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let index = plan.articles.firstIndex(where: { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted && $0.line == 1 })
                 ?? plan.articles.firstIndex(where: { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted }) else {
@@ -48,5 +47,18 @@ struct RelatedCommand: ParsableCommand {
             if !sharedTags.isEmpty { print("      tags: " + sharedTags.joined(separator: "، ")) }
             if !candidate.sharedTerms.isEmpty { print("      words: " + candidate.sharedTerms.prefix(8).joined(separator: "، ")) }
         }
+    }
+}
+
+/// An archive read and planned, without writing anything: what `related` and `tags suggest` look at.
+func plannedArchive(_ archive: String) throws -> SitePlan {
+    let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive, output: FileManager.default.temporaryDirectory)
+    do {
+        let planned = try SiteBuild(options).plan()
+        for diagnostic in planned.archive.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
+        return planned.plan
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
     }
 }

@@ -22,8 +22,7 @@ struct TagsCommand: ParsableCommand {
         var count = 5
 
         func run() throws {
-            let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive, output: URL(fileURLWithPath: "/nonexistent"))
-            let plan = try SiteBuild(options).plan().plan
+            let plan = try plannedArchive(archive)
             let tagger = KeyphraseTagger(plan.articles.map { KeyphraseTagger.Document(title: $0.title, body: $0.text) })
             for (index, article) in plan.articles.enumerated() where article.tags.isEmpty {
                 print("\(article.file):\(article.line): \(article.title)")

@@ -11,26 +11,26 @@ public enum ArabicText {
     /// controls; alef forms, yeh/alef maqsura, teh marbuta, Persian yeh/keheh/heh folded; Arabic-Indic and
     /// Persian digits as ASCII; Latin lowercased; runs of white space as one space.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if isInvisible(scalar) || isMark(scalar) || scalar.value == 0x0640 { continue }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            out.append(foldedLetter(scalar))
-        }
-        return String(out)
+        normalised(text, folding: true)
     }
 
     /// The writer's spelling made safe to show and compare: presentation forms composed, invisible
     /// controls and tatweel removed, white space collapsed; hamza and harakat kept as written.
     public static func clean(_ text: String) -> String {
+        normalised(text, folding: false)
+    }
+
+    /// The words of a text as identity keys, split on anything that is not a letter or a digit.
+    public static func foldedWords(_ text: String) -> [String] {
+        words(text, folding: true)
+    }
+
+    /// The writer's words, split like `foldedWords` but spelled as written (for showing a matched phrase).
+    public static func writtenWords(_ text: String) -> [String] {
+        words(text, folding: false)
+    }
+
+    private static func normalised(_ text: String, folding: Bool) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
@@ -38,41 +38,23 @@ public enum ArabicText {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if isInvisible(scalar) || scalar.value == 0x0640 { continue }
+            if isInvisible(scalar) || scalar.value == 0x0640 || (folding && isMark(scalar)) { continue }
             if pendingSpace {
                 out.append(" ")
                 pendingSpace = false
             }
-            out.append(scalar)
+            out.append(folding ? foldedLetter(scalar) : scalar)
         }
         return String(out)
     }
 
-    /// The words of a text as identity keys, split on anything that is not a letter or a digit.
-    public static func foldedWords(_ text: String) -> [String] {
+    private static func words(_ text: String, folding: Bool) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
-            if isInvisible(scalar) || isMark(scalar) || scalar.value == 0x0640 { continue }
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(foldedLetter(scalar))
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
-            }
-        }
-        if !current.isEmpty { words.append(String(current)) }
-        return words
-    }
-
-    /// The writer's words, split like `foldedWords` but spelled as written (for showing a matched phrase).
-    public static func writtenWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
-            if isInvisible(scalar) || scalar.value == 0x0640 { continue }
+            if isInvisible(scalar) || scalar.value == 0x0640 || (folding && isMark(scalar)) { continue }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isMark(scalar) {
-                current.append(scalar)
+                current.append(folding ? foldedLetter(scalar) : scalar)
             } else if !current.isEmpty {
                 words.append(String(current))
                 current = String.UnicodeScalarView()

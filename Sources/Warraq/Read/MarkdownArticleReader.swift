@@ -10,15 +10,7 @@ struct MarkdownArticleReader {
         let stem = (path as NSString).lastPathComponent.split(separator: ".").dropLast().joined(separator: ".")
         var article = Article(file: path, title: "", slug: stem)
         if let frontMatter {
-            let document: YAMLDocument
-            do {
-                document = try YAMLDocument(frontMatter, firstLine: 2)
-            } catch {
-                switch error {
-                case .syntax(let line, let reason): throw .invalidFrontMatter(path: path, line: line, reason: reason)
-                case .notAMapping(let line): throw .invalidFrontMatter(path: path, line: line, reason: "expected 'key: value' lines")
-                }
-            }
+            let document = try YAMLDocument.article(frontMatter, firstLine: 2, path: path)
             try FrontMatterFields(path: path, zone: config.timeZone).apply(document, to: &article)
         }
         let rendered = markdown.render(markdown: body)

@@ -44,15 +44,7 @@ struct ScrapedArticleReader {
         }
 
         if let sidecar {
-            let document: YAMLDocument
-            do {
-                document = try YAMLDocument(sidecar.text)
-            } catch {
-                switch error {
-                case .syntax(let line, let reason): throw .invalidFrontMatter(path: sidecar.path, line: line, reason: reason)
-                case .notAMapping(let line): throw .invalidFrontMatter(path: sidecar.path, line: line, reason: "expected 'key: value' lines")
-                }
-            }
+            let document = try YAMLDocument.article(sidecar.text, path: sidecar.path)
             try FrontMatterFields(path: sidecar.path, zone: config.timeZone).apply(document, to: &article)
         }
 

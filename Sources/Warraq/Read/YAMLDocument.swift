@@ -33,6 +33,18 @@ struct YAMLDocument {
         self.mapping = mapping
     }
 
+    /// Reads front matter or a sidecar: a YAML failure is the article's error, with its line.
+    static func article(_ text: String, firstLine: Int = 1, path: String) throws(ArticleError) -> YAMLDocument {
+        do {
+            return try YAMLDocument(text, firstLine: firstLine)
+        } catch {
+            switch error {
+            case .syntax(let line, let reason): throw .invalidFrontMatter(path: path, line: line, reason: reason)
+            case .notAMapping(let line): throw .invalidFrontMatter(path: path, line: line, reason: "expected 'key: value' lines")
+            }
+        }
+    }
+
     /// The line of the file where a node stands.
     func line(of node: Node) -> Int {
         firstLine + (node.mark?.line ?? 1) - 1
