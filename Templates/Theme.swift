@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     public let assets: [String: Data]
     /// Where each template came from, for error messages and for the preview server to watch.
     public let sources: [String: String]
+    /// Every template and asset as loaded, by file name: what a page's rendering depends on.
+    public let files: [String: Data]
 
     /// The default theme's folder: the module's resources.
     public static var defaultFolder: URL {
@@ -21,6 +23,7 @@ public struct Theme: Sendable {
         var templates: [String: MustacheTemplate] = [:]
         var assets: [String: Data] = [:]
         var sources: [String: String] = [:]
+        var contents: [String: Data] = [:]
         for folder in [defaultFolder] + (overrides.map { [$0] } ?? []) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             for name in names.sorted() where !name.hasPrefix(".") {
@@ -37,15 +40,17 @@ public struct Theme: Sendable {
                         throw ThemeError(path: url.path, line: nil, reason: "\(error)")
                     }
                     sources[String(name.dropLast(".mustache".count))] = url.path
+                    contents[name] = Data(text.utf8)
                 } else if let data = try? Data(contentsOf: url) {
                     assets[name] = data
+                    contents[name] = data
                 }
             }
         }
         for required in requiredTemplates where templates[required] == nil {
             throw ThemeError(path: overrides?.path ?? defaultFolder.path, line: nil, reason: "the theme has no '\(required).mustache'")
         }
-        return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources)
+        return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources, files: contents)
     }
 
     /// The page templates the generator renders with; partials and the base layout are theirs to use.

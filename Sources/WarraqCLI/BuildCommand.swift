@@ -36,8 +36,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }
-        print(String(format: "%d articles, %d files: %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
-                     report.articles, report.files, report.written.count, report.unchanged, report.removed.count,
+        print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
+                     report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
                      report.errorCount, report.warningCount, report.seconds))
         if !report.succeeded { throw ExitCode.failure }
     }

@@ -2,6 +2,8 @@
 public struct BuildReport: Sendable {
     public var articles = 0
     public var files = 0
+    /// Pages rendered; the others were unchanged in what they are made of and skipped.
+    public var rendered = 0
     public var written: [String] = []
     public var unchanged = 0
     public var removed: [String] = []

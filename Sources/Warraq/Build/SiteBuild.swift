@@ -45,9 +45,13 @@ public struct SiteBuild {
         let writer = try OutputWriter(root: options.output)
         var failure: SiteError?
         let lock = NSLock()
+        let rendered = Counter()
         let staged = Parallel.map(plan.pages, minimumChunk: 32) { page -> OutputWriter.Staged? in
             do throws(SiteError) {
-                return try writer.stage(page.path, renderer.render(page))
+                let input = renderer.fingerprint(page)
+                if let unchanged = writer.unchanged(page.path, input: input) { return unchanged }
+                _ = rendered.increment()
+                return try writer.stage(page.path, renderer.render(page), input: input)
             } catch {
                 lock.withLock { if failure == nil { failure = error } }
                 return nil
@@ -61,6 +65,7 @@ public struct SiteBuild {
         var report = BuildReport()
         report.articles = plan.articles.count
         report.files = plan.pages.count
+        report.rendered = rendered.value
         report.written = outcome.written
         report.unchanged = outcome.unchanged
         report.removed = outcome.removed

@@ -196,13 +196,15 @@ public struct JSONImporter {
 
 /// A count shared by threads, for progress.
 final class Counter: @unchecked Sendable {
-    private var value = 0
+    private var count = 0
     private let lock = NSLock()
+
+    var value: Int { lock.withLock { count } }
 
     func increment() -> Int? {
         lock.withLock {
-            value += 1
-            return value
+            count += 1
+            return count
         }
     }
 }

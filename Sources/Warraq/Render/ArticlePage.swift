@@ -52,7 +52,7 @@ extension PageRenderer {
         readAlsoContext["has_similar"] = !similar.isEmpty
 
         return [
-            "site": site,
+            "site": siteContext,
             "page": ["title": "\(article.title) — \(config.title)", "canonical": canonical, "description": description,
                      "feeds": feedLinks([], title: config.title)] as [String: Any],
             "article": context,

@@ -62,7 +62,7 @@ extension PageRenderer {
             pagination["next"] = next
             page["next"] = next
         }
-        return ["site": site, "page": page, "listing": listingContext, "pagination": pagination]
+        return ["site": siteContext, "page": page, "listing": listingContext, "pagination": pagination]
     }
 
     /// How many of the most used terms the index shows above the full list.
@@ -80,7 +80,7 @@ extension PageRenderer {
             .map { all[$0] }
         let showTop = taxonomy.terms.count > Self.topTermCount
         return [
-            "site": site,
+            "site": siteContext,
             "page": ["title": "\(taxonomy.config.title) — \(plan.config.title)", "canonical": links.absolute(path),
                      "feeds": feedLinks([], title: plan.config.title)] as [String: Any],
             "taxonomy": [

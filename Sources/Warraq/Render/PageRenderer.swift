@@ -10,11 +10,15 @@ public final class PageRenderer: @unchecked Sendable {
     let archiveFolder: URL
     let links: SiteLinks
     let dates: ArabicDateFormat
-    let site: [String: Any]
+    let siteContext: [String: Any]
     /// The context of each article in lists and read-also links.
     let summaries: [[String: Any]]
     /// `termLinks[taxonomy][term]`: `name`, `url` and `count` of every term.
     let termLinks: [[[String: Any]]]
+    /// Fingerprints of what pages are made of (see PageFingerprint).
+    let site: StableHash
+    let articleHashes: [StableHash]
+    let summaryHashes: [StableHash]
 
     public init(plan: SitePlan, theme: Theme, archiveFolder: URL) {
         self.plan = plan
@@ -25,7 +29,7 @@ public final class PageRenderer: @unchecked Sendable {
         let links = self.links
         let dates = self.dates
         let config = plan.config
-        site = [
+        siteContext = [
             "title": config.title,
             "description": config.description,
             "language": config.language,
@@ -53,6 +57,9 @@ public final class PageRenderer: @unchecked Sendable {
             if let source = article.source { summary["source"] = source }
             return summary
         }
+        site = Self.siteFingerprint(config: config, themeFiles: theme.files)
+        articleHashes = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { Self.articleFingerprint(plan.articles[$0], path: plan.articlePaths[$0]) }
+        summaryHashes = Parallel.map(summaries, minimumChunk: 256, Self.summaryFingerprint)
         termLinks = plan.taxonomies.map { taxonomy in
             taxonomy.terms.map { term in
                 ["name": term.name, "url": links.folder([taxonomy.config.segment, term.slug]), "count": dates.number(term.articles.count),
@@ -70,7 +77,7 @@ public final class PageRenderer: @unchecked Sendable {
         case .termIndex(let taxonomy):
             return Data(theme.render("terms", termIndexContext(taxonomy, path: page.path)).utf8)
         case .notFound:
-            let context: [String: Any] = ["site": site, "page": ["title": "الصفحة غير موجودة — \(plan.config.title)", "canonical": links.absolute(page.path)]]
+            let context: [String: Any] = ["site": siteContext, "page": ["title": "الصفحة غير موجودة — \(plan.config.title)", "canonical": links.absolute(page.path)]]
             return Data(theme.render("404", context).utf8)
         case .feed(let feed):
             return Data(FeedWriter(renderer: self).render(feed).utf8)

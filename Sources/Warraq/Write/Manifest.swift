@@ -6,6 +6,8 @@ public struct Manifest: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var hash: String
         public var size: Int
+        /// A hash of what the page was rendered from, when known: equal inputs need no rendering.
+        public var input: String = ""
     }
 
     public static let fileName = ".warraq-manifest"
@@ -21,15 +23,15 @@ public struct Manifest: Sendable, Equatable {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return Manifest() }
         var manifest = Manifest()
         for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 2)
-            guard fields.count == 3, let size = Int(fields[1]) else { continue }
-            manifest.entries[String(fields[2])] = Entry(hash: String(fields[0]), size: size)
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, let size = Int(fields[1]) else { continue }
+            manifest.entries[String(fields[3])] = Entry(hash: String(fields[0]), size: size, input: String(fields[2]))
         }
         return manifest
     }
 
-    /// One line per file, sorted, so the manifest itself changes only when the site does.
+    /// One line per file (content hash, size, input hash, path), sorted, so the manifest itself changes only when the site does.
     public var text: String {
-        entries.keys.sorted().map { "\(entries[$0]!.hash)\t\(entries[$0]!.size)\t\($0)\n" }.joined()
+        entries.keys.sorted().map { "\(entries[$0]!.hash)\t\(entries[$0]!.size)\t\(entries[$0]!.input)\t\($0)\n" }.joined()
     }
 }

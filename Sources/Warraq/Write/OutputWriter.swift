@@ -45,13 +45,22 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// The page as it stands, when it was rendered from the same input last time and is still there:
+    /// then it need not be rendered at all. Thread-safe.
+    public func unchanged(_ path: OutputPath, input: String?) -> Staged? {
+        guard let input, let old = previous.entries[path.file], old.input == input,
+              let target = try? url(of: path),
+              let size = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? Int, size == old.size else { return nil }
+        return .unchanged(path: path.file, entry: old)
+    }
+
     /// Compares one rendered file with what the output holds, and stages it if it changed. Thread-safe.
-    public func stage(_ path: OutputPath, _ data: Data) throws(SiteError) -> Staged {
+    public func stage(_ path: OutputPath, _ data: Data, input: String? = nil) throws(SiteError) -> Staged {
         let target = try url(of: path)
-        let entry = Manifest.Entry(hash: StableHash(data).hex, size: data.count)
+        let entry = Manifest.Entry(hash: StableHash(data).hex, size: data.count, input: input ?? "")
         let existingSize = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? nil
         if let old = previous.entries[path.file] {
-            if old == entry, existingSize == entry.size { return .unchanged(path: path.file, entry: entry) }
+            if old.hash == entry.hash, old.size == entry.size, existingSize == entry.size { return .unchanged(path: path.file, entry: entry) }
         } else if existingSize != nil {
             // The same bytes are Warraq's own output from a build whose manifest was lost: adopt them.
             guard let existing = try? Data(contentsOf: target), existing == data else { return .foreign(path: path.file) }

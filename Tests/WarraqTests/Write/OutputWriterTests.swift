@@ -23,6 +23,8 @@ struct OutputWriterTests {
         let second = try fixture.build()
         #expect(second.written.isEmpty)
         #expect(second.unchanged == second.files)
+        let articleAndListPages = try fixture.plan().pages.filter { if case .article = $0.kind { true } else if case .listing = $0.kind { true } else { false } }.count
+        #expect(second.rendered <= second.files - articleAndListPages, "pages made of unchanged inputs are not rendered again")
         #expect(fixture.modificationDate("2023/09/a/index.html") == before)
     }
 
@@ -31,7 +33,9 @@ struct OutputWriterTests {
         let fixture = try archive()
         try fixture.build()
         try fixture.write("c.md", ArchiveFixture.markdown(title: "خبر ج", date: "2023-08-01", tags: ["الرياض"], body: "نص معدل."))
-        let written = Set(try fixture.build().written)
+        let report = try fixture.build()
+        let written = Set(report.written)
+        #expect(report.rendered < report.files)
         #expect(written.contains("2023/08/c/index.html"))
         #expect(written.contains("tags/الرياض/index.html") || written.contains("tags/الرياض/index.xml"))
         #expect(!written.contains("2023/09/a/index.html"))
