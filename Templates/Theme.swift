@@ -20,6 +20,7 @@ public struct Theme: Sendable {
     /// Loads the default theme, then the site's overrides. A template that does not parse fails the whole
     /// load with its file and line, so a build never renders half a theme.
     public static func load(overrides: URL? = nil) throws(ThemeError) -> Theme {
+        HTMLEscape.registered
         var templates: [String: MustacheTemplate] = [:]
         var assets: [String: Data] = [:]
         var sources: [String: String] = [:]
@@ -33,9 +34,10 @@ public struct Theme: Sendable {
                         throw ThemeError(path: url.path, line: nil, reason: "cannot be read as UTF-8 text")
                     }
                     do {
-                        templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                        // On a line of its own, so the template's first line stays standalone; error lines are corrected for it.
+                        templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: HTMLEscape.pragma + "\n" + text)
                     } catch let error as MustacheTemplate.ParserError {
-                        throw ThemeError(path: url.path, line: error.context.lineNumber, reason: "\(error.error)")
+                        throw ThemeError(path: url.path, line: max(1, error.context.lineNumber - 1), reason: "\(error.error)")
                     } catch {
                         throw ThemeError(path: url.path, line: nil, reason: "\(error)")
                     }

@@ -20,6 +20,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Overrides base_url of site.yml.")
     var baseURL: String?
 
+    @Flag(help: "Print the seconds each step of the build took.")
+    var timings = false
+
     func run() throws {
         let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
                                    output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL)
@@ -39,6 +42,9 @@ struct BuildCommand: ParsableCommand {
         print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
                      report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
                      report.errorCount, report.warningCount, report.seconds))
+        if timings {
+            for step in report.steps { print("  " + step.name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6.2f s", step.seconds)) }
+        }
         if !report.succeeded { throw ExitCode.failure }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Mustache
 @testable import Templates
 
 @Suite("The template module: the default theme, overrides and errors")
@@ -28,6 +29,19 @@ struct ThemeTests {
         #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
     }
 
+    @Test("the theme's fast escaping gives what swift-mustache's own gives", arguments: [
+        "قمة \"الرياض\" & <الخليج> 'اليوم'",
+        "مُحَمَّد ﷺ 🇸🇦 e\u{301} <a href='x'>&amp;</a>",
+        "no escaping needed at all",
+        "",
+    ])
+    func fastEscaping(text: String) throws {
+        let plain = try MustacheTemplate(string: "{{value}}").render(["value": text])
+        #expect(HTMLEscape.escape(text) == plain)
+        let theme = try Theme.load()
+        if !plain.isEmpty { #expect(theme.render("404", ["page": ["title": text]]).contains(plain)) }
+    }
+
     @Test("a site's template replaces the default one of the same name")
     func override() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
@@ -50,7 +64,12 @@ struct ThemeTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.path.hasSuffix("list.mustache"))
-            #expect(error.line != nil)
+            // The line the file itself has, whatever the theme adds before parsing.
+            var expected: Int?
+            do { _ = try MustacheTemplate(string: "<p>\n<p>\n{{#open}}\n") } catch let plain as MustacheTemplate.ParserError {
+                expected = plain.context.lineNumber
+            }
+            #expect(error.line == expected)
         }
     }
 }

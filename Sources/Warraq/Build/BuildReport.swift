@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var kept: [String] = []
     public var diagnostics: [Diagnostic] = []
     public var seconds = 0.0
+    /// Seconds spent in each step, in order (`warraq build --timings`): where a slow build spends its time.
+    public var steps: [(name: String, seconds: Double)] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

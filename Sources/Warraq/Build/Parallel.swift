@@ -5,23 +5,29 @@ import Foundation
 /// deterministic however the threads interleave.
 enum Parallel {
     static func map<T, R>(_ items: [T], minimumChunk: Int = 16, _ transform: (T) -> R) -> [R] {
-        guard items.count > 1 else { return items.map(transform) }
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        // Several chunks per core, so one slow chunk does not leave a core idle.
-        let chunkCount = max(1, min(items.count / max(minimumChunk, 1), cores * 8))
+        map(items, minimumChunk: minimumChunk, state: { () }) { _, item in transform(item) }
+    }
+
+    /// `map` with a working state made once per chunk (a buffer, a scratch array) rather than per item.
+    static func map<T, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: () -> State,
+                                 _ transform: (inout State, T) -> R) -> [R] {
+        guard items.count > 1 else {
+            var state = makeState()
+            return items.map { transform(&state, $0) }
+        }
         var results = [R?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let start = items.count * chunk / chunkCount
-                let end = items.count * (chunk + 1) / chunkCount
-                for index in start..<end { output[index] = transform(items[index]) }
+            forEach(items.count, minimumChunk: minimumChunk) { range in
+                var state = makeState()
+                for index in range { output[index] = transform(&state, items[index]) }
             }
         }
         return results.map { $0! }
     }
 
     static func forEach(_ count: Int, minimumChunk: Int = 16, _ body: (Range<Int>) -> Void) {
+        // Several chunks per core, so one slow chunk does not leave a core idle.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let chunkCount = max(1, min(count / max(minimumChunk, 1), cores * 8))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in

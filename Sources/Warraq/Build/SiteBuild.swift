@@ -15,6 +15,11 @@ public struct SiteBuild {
 
     /// The steps up to the plan: what `build`, `related` and the preview server share.
     public func plan() throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive) {
+        var clock = StepClock()
+        return try plan(&clock)
+    }
+
+    private func plan(_ clock: inout StepClock) throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.archive.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .archiveNotFound(path: options.archiveDisplay)
@@ -31,18 +36,23 @@ public struct SiteBuild {
         } catch {
             throw .invalidTemplate(path: error.path, line: error.line, reason: error.reason)
         }
+        clock.lap("configuration and theme")
         var archive = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config).read()
+        clock.lap("read")
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
             + archive.diagnostics
         let plan = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
+        clock.lap("plan (read-also included)")
         return (plan, theme, archive)
     }
 
     public func run() throws(SiteError) -> BuildReport {
         let started = Date()
-        let (plan, theme, archive) = try plan()
+        var clock = StepClock()
+        let (plan, theme, archive) = try plan(&clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = try OutputWriter(root: options.output)
+        clock.lap("previous manifest")
         var failure: SiteError?
         let lock = NSLock()
         let rendered = Counter()
@@ -57,11 +67,13 @@ public struct SiteBuild {
                 return nil
             }
         }
+        clock.lap("render and stage")
         if let failure {
             writer.discardStaging()
             throw failure
         }
         let outcome = try writer.commit(staged.compactMap { $0 })
+        clock.lap("commit")
         var report = BuildReport()
         report.articles = plan.articles.count
         report.files = plan.pages.count
@@ -75,6 +87,7 @@ public struct SiteBuild {
         }
         report.diagnostics = archive.diagnostics + plan.diagnostics + keptWarnings
         report.seconds = Date().timeIntervalSince(started)
+        report.steps = clock.laps
         return report
     }
 
@@ -92,5 +105,17 @@ public struct SiteBuild {
             }
         }
         return files.sorted()
+    }
+}
+
+/// Wall time of each step of a build.
+struct StepClock {
+    private(set) var laps: [(name: String, seconds: Double)] = []
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((name, Double(now - last) / 1e9))
+        last = now
     }
 }

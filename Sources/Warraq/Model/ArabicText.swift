@@ -50,27 +50,54 @@ public enum ArabicText {
 
     private static func words(_ text: String, folding: Bool) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        forEachWord(text, folding: folding) { words.append(String(String.UnicodeScalarView($0))) }
+        return words
+    }
+
+    /// The folded words of a text as scalars, for code that counts words by the million (read-also's
+    /// terms): no String is made per word, and scalar arrays hash without Unicode normalisation.
+    static func forEachFoldedWord(_ text: String, _ body: ([Unicode.Scalar]) -> Void) {
+        forEachWord(text, folding: true, body)
+    }
+
+    private static func forEachWord(_ text: String, folding: Bool, _ body: ([Unicode.Scalar]) -> Void) {
+        var current: [Unicode.Scalar] = []
         for scalar in compatibilityComposedIfNeeded(text).unicodeScalars {
             if isInvisible(scalar) || scalar.value == 0x0640 || (folding && isMark(scalar)) { continue }
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isMark(scalar) {
+            if isWordScalar(scalar) {
                 current.append(folding ? foldedLetter(scalar) : scalar)
             } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+                body(current)
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
-        return words
+        if !current.isEmpty { body(current) }
+    }
+
+    /// Letters, digits and marks. ASCII and the Arabic letters are answered without the Unicode
+    /// property tables, which were the largest cost of reading an archive.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            let lower = value | 0x20
+            return (value >= 0x30 && value <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
+        }
+        if value >= 0x0621 && value <= 0x063A || value >= 0x0641 && value <= 0x064A { return true }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isMark(scalar)
     }
 
     /// A light stem of a folded word, after Lucene's light10 stemmer: the article and attached conjunctions
     /// and prepositions go in front, common plural, feminine and pronoun endings behind, so "والحكومة"
     /// meets "الحكومة" and "حكومة", and "سريراً" meets "سرير". Only when enough of the word remains.
     public static func stem(_ folded: String) -> String {
-        var scalars = Array(folded.unicodeScalars)
+        String(String.UnicodeScalarView(stem(scalars: Array(folded.unicodeScalars))))
+    }
+
+    /// The stem as a slice of the word: nothing is copied.
+    static func stem(scalars word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var scalars = word[...]
         if scalars.count > 3, let first = scalars.first, first == "و" || first == "ف" {
-            let rest = Array(scalars.dropFirst())
+            let rest = scalars.dropFirst()
             // "و" is a prefix only in front of a long word or the article: "وزير" keeps its waw.
             if rest.count > 3 || rest.starts(with: ["ا", "ل"]) { scalars = rest }
         }
@@ -78,10 +105,10 @@ public enum ArabicText {
             scalars.removeFirst(prefix.count)
             break
         }
-        for suffix in suffixes where scalars.count - suffix.count >= 3 && scalars.reversed().starts(with: suffix.reversed()) {
+        for suffix in suffixes where scalars.count - suffix.count >= 3 && scalars.suffix(suffix.count).elementsEqual(suffix) {
             scalars.removeLast(suffix.count)
         }
-        return String(String.UnicodeScalarView(scalars))
+        return scalars
     }
 
     private static let suffixes: [[Unicode.Scalar]] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"].map { Array($0.unicodeScalars) }
@@ -90,6 +117,10 @@ public enum ArabicText {
     /// about a topic on its own.
     public static func isFunctionWord(_ folded: String) -> Bool {
         functionWords.contains(folded)
+    }
+
+    static func isFunctionWord(scalars folded: [Unicode.Scalar]) -> Bool {
+        functionWordScalars.contains(folded)
     }
 
     /// Digits as the site shows them: ASCII, or Arabic-Indic (٠١٢٣٤٥٦٧٨٩).
@@ -114,7 +145,11 @@ public enum ArabicText {
     // MARK: - Character classes
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0x21..<0x80, 0x0600...0x06FF: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     /// Zero-width characters, bidi controls, soft hyphen and BOM: pasted from word processors, never seen.
@@ -151,6 +186,7 @@ public enum ArabicText {
         case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)!
         case 0x06F0...0x06F9: return Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!
         case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)!
+        case 0x0600...0x06FF, 0x0750...0x077F: return scalar  // Arabic has no case
         case 0x80...: return scalar.properties.isUppercase ? (scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) : scalar
         default: return scalar
         }
@@ -185,4 +221,6 @@ public enum ArabicText {
         .split(whereSeparator: { $0 == " " || $0 == "\n" })
         .map { fold(String($0)) }
     )
+
+    private static let functionWordScalars: Set<[Unicode.Scalar]> = Set(functionWords.map { Array($0.unicodeScalars) })
 }

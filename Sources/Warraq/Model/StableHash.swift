@@ -18,6 +18,12 @@ public struct StableHash: Sendable, Hashable {
         value = hash
     }
 
+    /// Text hashed from its UTF-8 storage directly, without the generic byte-by-byte iterator.
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in combine(bytes) }
+    }
+
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

@@ -5,29 +5,35 @@ import Foundation
 struct ArticleTerms {
     /// Term ids and weights of each article's signature: its most telling words, heaviest first.
     let signatures: [[(term: Int32, weight: Float)]]
-    /// The words behind term ids.
-    let vocabulary: [String]
     /// How many articles use each term.
     let documentFrequency: [Int32]
+    /// The first article to use each term: where its spelling is found again when a person asks.
+    let firstArticle: [Int32]
+    private let keys: [UInt64]
+
+    var count: Int { keys.count }
 
     /// How many words sum up one article: enough to find neighbours, few enough to bound the work.
     static let signatureSize = 16
 
     init(_ articles: [Article]) {
         let counts = Parallel.map(articles, minimumChunk: 64) { Self.termCounts(title: $0.title, text: $0.text) }
-        var idOfTerm: [String: Int32] = [:]
-        var vocabulary: [String] = []
+        var idOfKey: [UInt64: Int32] = [:]
+        var keys: [UInt64] = []
         var frequency: [Int32] = []
-        let ids: [[(Int32, Int)]] = counts.map { terms in
-            terms.map { term, count in
-                if let id = idOfTerm[term] {
+        var firstArticle: [Int32] = []
+        // Ids in order of first use, article by article: the same archive gives the same ids every time.
+        let ids: [[(Int32, Int)]] = counts.enumerated().map { article, terms in
+            terms.map { key, count in
+                if let id = idOfKey[key] {
                     frequency[Int(id)] += 1
                     return (id, count)
                 }
-                let id = Int32(vocabulary.count)
-                idOfTerm[term] = id
-                vocabulary.append(term)
+                let id = Int32(keys.count)
+                idOfKey[key] = id
+                keys.append(key)
                 frequency.append(1)
+                firstArticle.append(Int32(article))
                 return (id, count)
             }
         }
@@ -43,25 +49,62 @@ struct ArticleTerms {
             weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
             return weighted.prefix(Self.signatureSize).map { (term: $0.term, weight: $0.weight / norm) }
         }
-        self.vocabulary = vocabulary
+        self.keys = keys
         self.documentFrequency = frequency
+        self.firstArticle = firstArticle
     }
 
-    /// Light stems and their counts; title words count twice, as headlines name the story.
-    static func termCounts(title: String, text: String) -> [(String, Int)] {
-        var counts: [String: Int] = [:]
-        for word in ArabicText.foldedWords(title) + ArabicText.foldedWords(text) {
-            guard let term = term(word) else { continue }
-            counts[term, default: 0] += 1
+    /// The stem behind a term id, found again in the article that first used it (for explanations only).
+    func word(_ term: Int32, in articles: [Article]) -> String {
+        let article = articles[Int(firstArticle[Int(term)])]
+        var found = ""
+        Self.forEachTerm(title: article.title, text: article.text) { key, stem in
+            if found.isEmpty && key == keys[Int(term)] { found = String(String.UnicodeScalarView(stem)) }
         }
-        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return found
+    }
+
+    /// Terms and their counts, in order of first use; title words count twice, as headlines name the story.
+    /// A term is a 64-bit hash of its stem: words are counted by the million, and neither a String nor
+    /// an array is made for each.
+    static func termCounts(title: String, text: String) -> [(UInt64, Int)] {
+        var order: [UInt64] = []
+        var counts: [UInt64: Int] = [:]
+        forEachTerm(title: title, text: text) { key, _ in
+            if let seen = counts[key] {
+                counts[key] = seen + 1
+            } else {
+                counts[key] = 1
+                order.append(key)
+            }
+        }
+        return order.map { ($0, counts[$0]!) }
+    }
+
+    static func forEachTerm(title: String, text: String, _ body: (UInt64, ArraySlice<Unicode.Scalar>) -> Void) {
+        let visit = { (word: [Unicode.Scalar]) in
+            guard let stem = term(word) else { return }
+            body(key(stem), stem)
+        }
+        ArabicText.forEachFoldedWord(title, visit)
+        ArabicText.forEachFoldedWord(text, visit)
     }
 
     /// The stem a folded word counts as, or nil for function words, numbers and single letters.
-    static func term(_ word: String) -> String? {
-        guard word.unicodeScalars.count >= 2, !ArabicText.isFunctionWord(word),
-              !word.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) else { return nil }
-        let stem = ArabicText.stem(word)
-        return stem.unicodeScalars.count >= 2 ? stem : nil
+    static func term(_ word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar>? {
+        guard word.count >= 2, !ArabicText.isFunctionWord(scalars: word),
+              !word.allSatisfy({ ($0.value >= 0x30 && $0.value <= 0x39) || $0.properties.numericType != nil }) else { return nil }
+        let stem = ArabicText.stem(scalars: word)
+        return stem.count >= 2 ? stem : nil
+    }
+
+    /// FNV-1a over the scalars' values.
+    static func key(_ stem: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in stem {
+            hash ^= UInt64(scalar.value)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }

@@ -16,6 +16,10 @@ public struct ReadAlsoEngine {
     let postings: [[(article: Int32, weight: Float)]]
     let tagRarity: [Float]
     let foldedTitles: [String]
+    /// Each article's folded title as one id (equal titles, equal ids) and as sorted word ids: comparing
+    /// titles for every candidate must not hash Arabic strings.
+    let titleIDs: [Int32]
+    let titleWords: [[Int32]]
 
     /// How many entries of one posting list are read for one article.
     static let window = 256
@@ -25,7 +29,7 @@ public struct ReadAlsoEngine {
         self.tags = tags
         self.settings = settings
         terms = ArticleTerms(articles)
-        var postings = [[(article: Int32, weight: Float)]](repeating: [], count: terms.vocabulary.count)
+        var postings = [[(article: Int32, weight: Float)]](repeating: [], count: terms.count)
         for (index, signature) in terms.signatures.enumerated() {
             for (term, weight) in signature { postings[Int(term)].append((Int32(index), weight)) }
         }
@@ -33,6 +37,20 @@ public struct ReadAlsoEngine {
         let total = Float(max(articles.count, 1))
         tagRarity = tags?.terms.map { log(1 + total / Float($0.articles.count)) } ?? []
         foldedTitles = Parallel.map(articles, minimumChunk: 256) { ArabicText.fold($0.title) }
+        var titleID: [String: Int32] = [:]
+        var wordID: [Substring: Int32] = [:]
+        titleIDs = foldedTitles.map { title in
+            if let id = titleID[title] { return id }
+            titleID[title] = Int32(titleID.count)
+            return Int32(titleID.count - 1)
+        }
+        titleWords = foldedTitles.map { title in
+            Set(title.split(separator: " ").map { word in
+                if let id = wordID[word] { return id }
+                wordID[word] = Int32(wordID.count)
+                return Int32(wordID.count - 1)
+            }).sorted()
+        }
     }
 
     // MARK: - Choosing
@@ -40,9 +58,9 @@ public struct ReadAlsoEngine {
     /// Read-also links for every article, explicit ones first, computed ones filling up to the site's count.
     public func readAlsoForAll() -> (readAlso: [ReadAlso], diagnostics: [Diagnostic]) {
         let references = ReferenceIndex(articles: articles, foldedTitles: foldedTitles)
-        let results = Parallel.map(Array(articles.indices), minimumChunk: 64) { index -> (ReadAlso, [Diagnostic]) in
-            var scratch = Scratch(count: articles.count)
-            return readAlso(for: index, references: references, scratch: &scratch)
+        // One scratch per chunk of work, not per article: it is as long as the archive.
+        let results = Parallel.map(Array(articles.indices), minimumChunk: 64, state: { Scratch(count: articles.count) }) { scratch, index in
+            readAlso(for: index, references: references, scratch: &scratch)
         }
         return (results.map(\.0), results.flatMap(\.1))
     }
@@ -51,14 +69,16 @@ public struct ReadAlsoEngine {
         let article = articles[index]
         var diagnostics: [Diagnostic] = []
         var result = ReadAlso()
-        var used: Set<String> = [foldedTitles[index]]
+        var usedTitles: Set<Int32> = [titleIDs[index]]
+        var usedHeadlines: Set<String> = [foldedTitles[index]]
         var linked: Set<Int> = [index]
 
         func offer(_ candidate: Int) -> Bool {
-            guard !linked.contains(candidate), !used.contains(foldedTitles[candidate]),
-                  !Self.nearDuplicate(foldedTitles[index], foldedTitles[candidate]) else { return false }
+            guard !linked.contains(candidate), !usedTitles.contains(titleIDs[candidate]),
+                  !Self.nearDuplicate(titleWords[index], titleWords[candidate]) else { return false }
             linked.insert(candidate)
-            used.insert(foldedTitles[candidate])
+            usedTitles.insert(titleIDs[candidate])
+            usedHeadlines.insert(foldedTitles[candidate])
             return true
         }
 
@@ -73,7 +93,7 @@ public struct ReadAlsoEngine {
         for headline in article.similarTitles {
             if let target = references.byTitle[ArabicText.fold(headline)]?.first {
                 if offer(target) { result.similar.append(.article(target)) }
-            } else if used.insert(ArabicText.fold(headline)).inserted {
+            } else if usedHeadlines.insert(ArabicText.fold(headline)).inserted {
                 result.similar.append(.headline(headline))
             }
         }
@@ -81,11 +101,11 @@ public struct ReadAlsoEngine {
         var linkCount = result.similar.filter { if case .article = $0 { return true } else { return false } }.count
         let wanted = (result.featured == nil ? 1 : 0) + max(0, settings.similar - linkCount)
         if wanted > 0 {
-            for candidate in candidates(for: index, limit: wanted + 8, scratch: &scratch) where offer(candidate.article) {
+            for candidate in candidates(for: index, limit: wanted + 8, scratch: &scratch, { other, _, _ in other }) where offer(candidate) {
                 if result.featured == nil {
-                    result.featured = candidate.article
+                    result.featured = candidate
                 } else {
-                    result.similar.append(.article(candidate.article))
+                    result.similar.append(.article(candidate))
                     linkCount += 1
                 }
                 if linkCount >= settings.similar { break }
@@ -96,10 +116,29 @@ public struct ReadAlsoEngine {
 
     /// Titles that differ only by a word or two are the same story told twice.
     static func nearDuplicate(_ a: String, _ b: String) -> Bool {
-        let wordsA = Set(a.split(separator: " ")), wordsB = Set(b.split(separator: " "))
-        guard wordsA.count >= 3, wordsB.count >= 3 else { return false }
-        let shared = wordsA.intersection(wordsB).count
-        return Double(shared) / Double(wordsA.union(wordsB).count) >= 0.8
+        var ids: [Substring: Int32] = [:]
+        let words = { (title: String) in Set(title.split(separator: " ").map { word in
+            ids[word] ?? { ids[word] = Int32(ids.count); return Int32(ids.count - 1) }()
+        }).sorted() }
+        return nearDuplicate(words(a), words(b))
+    }
+
+    /// The same test on sorted, distinct word ids: shared words counted by a merge.
+    static func nearDuplicate(_ a: [Int32], _ b: [Int32]) -> Bool {
+        guard a.count >= 3, b.count >= 3 else { return false }
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(a.count + b.count - shared) >= 0.8
     }
 
     // MARK: - Scoring
@@ -115,8 +154,9 @@ public struct ReadAlsoEngine {
         }
     }
 
-    /// The best-scoring other articles, best first; ties go to the newer article.
-    func candidates(for index: Int, limit: Int, scratch: inout Scratch) -> [RelatedCandidate] {
+    /// The best-scoring other articles, best first; ties go to the newer article. `make` turns each into a
+    /// result from its index and its tag and text scores, while they are still in the scratch.
+    func candidates<Result>(for index: Int, limit: Int, scratch: inout Scratch, _ make: (Int, Double, Double) -> Result) -> [Result] {
         let articleTags = tags?.termsOfArticle[index] ?? []
         let tagNorm = articleTags.reduce(Float(0)) { $0 + tagRarity[$1] }
         if let tags {
@@ -146,7 +186,7 @@ public struct ReadAlsoEngine {
             }
         }
         let best = Self.top(scored, limit: limit)
-        let result = best.map { explain(index, $0.article, tag: Double(scratch.tagScore[$0.article]), text: Double(scratch.textScore[$0.article])) }
+        let result = best.map { make($0.article, Double(scratch.tagScore[$0.article]), Double(scratch.textScore[$0.article])) }
         for other in scratch.touched {
             scratch.tagScore[Int(other)] = 0
             scratch.textScore[Int(other)] = 0
@@ -174,7 +214,7 @@ public struct ReadAlsoEngine {
         let sharedTerms = terms.signatures[index]
             .compactMap { term, weight in otherTerms[term].map { (term, weight * $0) } }
             .sorted { $0.1 > $1.1 }
-            .map { terms.vocabulary[Int($0.0)] }
+            .map { terms.word($0.0, in: articles) }
         return RelatedCandidate(article: other, score: combined(tag: tag, text: text, time: time), tagScore: tag, textScore: text,
                                 timeFactor: time, sharedTags: sharedTags, sharedTerms: sharedTerms)
     }
@@ -219,6 +259,6 @@ public struct ReadAlsoEngine {
     /// The candidates for one article with the parts of their scores, for `warraq related`.
     public func explain(_ index: Int, limit: Int) -> [RelatedCandidate] {
         var scratch = Scratch(count: articles.count)
-        return candidates(for: index, limit: limit, scratch: &scratch)
+        return candidates(for: index, limit: limit, scratch: &scratch) { other, tag, text in explain(index, other, tag: tag, text: text) }
     }
 }

@@ -27,20 +27,48 @@ struct MarkdownArticleReader {
     }
 
     /// Front matter, body, and the body's first line. Front matter starts on the first line with `---`.
+    /// Lines are found on UTF-8 bytes: the body is passed on whole, never split and joined again.
     private func split(_ text: String, path: String) throws(ArticleError) -> (String?, String, Int) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
-            return (nil, text, 1)
+        var rest = text[...]
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        var lines = Lines(rest)
+        guard let first = lines.next(), Self.isFence(first, closing: false) else { return (nil, text, 1) }
+        let yamlStart = lines.position
+        var number = 1
+        while let line = lines.next() {
+            number += 1
+            if Self.isFence(line, closing: true) {
+                let yaml = String(rest[yamlStart..<line.startIndex])
+                return (yaml, String(rest[lines.position...]), number + 1)
+            }
         }
-        guard let end = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingCharacters(in: .whitespaces)
-            return line == "---" || line == "..."
-        }) else {
-            throw .unclosedFrontMatter(path: path, line: 1)
+        throw .unclosedFrontMatter(path: path, line: 1)
+    }
+
+    /// `---` opens front matter; `---` or `...` closes it; spaces, tabs and a CR around it do not count.
+    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var bytes = line.utf8[...]
+        while let byte = bytes.first, isBlank(byte) { bytes = bytes.dropFirst() }
+        while let byte = bytes.last, isBlank(byte) { bytes = bytes.dropLast() }
+        return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
+    }
+
+    /// The lines of a text, each without its newline.
+    private struct Lines {
+        let text: Substring
+        var position: String.Index
+
+        init(_ text: Substring) {
+            self.text = text
+            position = text.startIndex
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body, end + 2)
+
+        mutating func next() -> Substring? {
+            guard position < text.endIndex else { return nil }
+            let end = text.utf8[position...].firstIndex(of: 0x0A) ?? text.endIndex
+            defer { position = end < text.endIndex ? text.utf8.index(after: end) : end }
+            return text[position..<end]
+        }
     }
 }

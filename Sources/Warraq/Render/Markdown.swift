@@ -90,7 +90,8 @@ public struct Markdown: Sendable {
                 break
             }
         }
-        return limit == Int.max ? text : String(text.prefix(limit))
+        // Scalars, not Characters: grapheme breaking over every article's text was a measurable cost.
+        return limit == Int.max ? text : String(text.unicodeScalars.prefix(limit))
     }
 
     private func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
@@ -99,7 +100,22 @@ public struct Markdown: Sendable {
         return String(cString: pointer)
     }
 
+    /// Runs of white space as one space, none at the ends; built as UTF-8 bytes, once per article.
     private func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if ArabicText.isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: UTF8.encode(scalar)!) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -10,11 +10,11 @@ extension PageRenderer {
         if let executable = Bundle.main.executableURL,
            let attributes = try? FileManager.default.attributesOfItem(atPath: executable.path) {
             // A new build of Warraq may render differently.
-            hash.combine("\(executable.path)|\(attributes[.size] ?? 0)|\(attributes[.modificationDate] ?? 0)".utf8)
+            hash.combine("\(executable.path)|\(attributes[.size] ?? 0)|\(attributes[.modificationDate] ?? 0)")
         }
-        hash.combine(String(describing: config).utf8)
+        hash.combine(String(describing: config))
         for name in themeFiles.keys.sorted() {
-            hash.combine(name.utf8)
+            hash.combine(name)
             hash.combine(themeFiles[name]!)
         }
         return hash
@@ -26,7 +26,7 @@ extension PageRenderer {
         for part in [article.title, article.bodyHTML, article.lead, article.summary ?? "", article.source ?? "", article.author ?? "",
                      article.date.map { "\($0.timeIntervalSince1970)" } ?? "", article.updated.map { "\($0.timeIntervalSince1970)" } ?? "",
                      path.file, article.tags.joined(separator: "\u{1}"), String(describing: article.params.sorted { $0.key < $1.key })] {
-            hash.combine(part.utf8)
+            hash.combine(part)
             hash.combine([0])
         }
         return hash
@@ -36,7 +36,7 @@ extension PageRenderer {
     static func summaryFingerprint(_ summary: [String: Any]) -> StableHash {
         var hash = StableHash()
         for key in ["title", "url", "lead", "date", "date_iso", "source"] {
-            hash.combine(((summary[key] as? String) ?? "").utf8)
+            hash.combine(((summary[key] as? String) ?? ""))
             hash.combine([0])
         }
         return hash
@@ -44,7 +44,7 @@ extension PageRenderer {
 
     public func fingerprint(_ page: Page) -> String? {
         var hash = site
-        hash.combine(page.path.file.utf8)
+        hash.combine(page.path.file)
         switch page.kind {
         case .article(let index):
             hash.combine(articleHashes[index])
@@ -53,24 +53,24 @@ extension PageRenderer {
             for link in readAlso.similar {
                 switch link {
                 case .article(let other): hash.combine(summaryHashes[other])
-                case .headline(let title): hash.combine(title.utf8)
+                case .headline(let title): hash.combine(title)
                 }
             }
             for (taxonomyIndex, taxonomy) in plan.taxonomies.enumerated() {
                 for term in taxonomy.termsOfArticle[index] {
-                    hash.combine("\(taxonomy.terms[term].name)|\(taxonomy.terms[term].slug)".utf8)
+                    hash.combine("\(taxonomy.terms[term].name)|\(taxonomy.terms[term].slug)")
                 }
                 hash.combine([UInt8(truncatingIfNeeded: taxonomyIndex)])
             }
         case .listing(let listing):
-            hash.combine("\(listing.scope)|\(listing.page)|\(listing.pagination.pageCount)|\(listing.articles.count)".utf8)
+            hash.combine("\(listing.scope)|\(listing.page)|\(listing.pagination.pageCount)|\(listing.articles.count)")
             if case .term(let taxonomy, let term) = listing.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name.utf8) }
             if case .year(let year) = listing.scope, let months = plan.dateArchive.years.first(where: { $0.year == year })?.months {
-                hash.combine(months.map { "\($0.month):\($0.articles.count)" }.joined(separator: ",").utf8)
+                hash.combine(months.map { "\($0.month):\($0.articles.count)" }.joined(separator: ","))
             }
             for index in listing.articles[listing.pagination.range(ofPage: listing.page)] { hash.combine(summaryHashes[index]) }
         case .feed(let feed):
-            hash.combine("\(feed.format)|\(feed.scope)".utf8)
+            hash.combine("\(feed.format)|\(feed.scope)")
             if case .term(let taxonomy, let term) = feed.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name.utf8) }
             for index in feed.articles { hash.combine(articleHashes[index]) }
         case .termIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll:

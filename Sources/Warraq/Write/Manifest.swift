@@ -19,19 +19,39 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// The manifest in `folder`, or an empty one (a first build, or output never written by Warraq).
+    /// Split on bytes: a site's manifest has a line per file, a hundred thousand and more.
     public static func read(in folder: URL) -> Manifest {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return Manifest() }
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return Manifest() }
         var manifest = Manifest()
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let size = Int(fields[1]) else { continue }
-            manifest.entries[String(fields[3])] = Entry(hash: String(fields[0]), size: size, input: String(fields[2]))
+        manifest.entries.reserveCapacity(data.count / 100)
+        [UInt8](data).withUnsafeBufferPointer { bytes in
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                var fields: [Range<Int>] = []
+                var fieldStart = start
+                for i in start..<end where bytes[i] == 0x09 && fields.count < 3 {
+                    fields.append(fieldStart..<i)
+                    fieldStart = i + 1
+                }
+                fields.append(fieldStart..<end)
+                start = end + 1
+                let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                guard fields.count == 4, let size = Int(text(fields[1])) else { continue }
+                manifest.entries[text(fields[3])] = Entry(hash: text(fields[0]), size: size, input: text(fields[2]))
+            }
         }
         return manifest
     }
 
-    /// One line per file (content hash, size, input hash, path), sorted, so the manifest itself changes only when the site does.
+    /// One line per file (content hash, size, input hash, path), sorted by the path's bytes, so the
+    /// manifest itself changes only when the site does.
     public var text: String {
-        entries.keys.sorted().map { "\(entries[$0]!.hash)\t\(entries[$0]!.size)\t\(entries[$0]!.input)\t\($0)\n" }.joined()
+        var text = ""
+        for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let entry = entries[path]!
+            text += entry.hash + "\t" + String(entry.size) + "\t" + entry.input + "\t" + path + "\n"
+        }
+        return text
     }
 }

@@ -6,6 +6,14 @@ import Testing
 struct MarkdownArticleReaderTests {
     let reader = MarkdownArticleReader(config: SiteConfig(), markdown: Markdown())
 
+    @Test("front matter written with Windows line endings and a byte order mark")
+    func windowsLineEndings() throws {
+        let article = try reader.read("\u{FEFF}---\r\ntitle: مقال من ويندوز\r\ntags: [تقنية]\r\n---\r\n\r\nالنص الأول.\r\n", path: "w.md")
+        #expect(article.title == "مقال من ويندوز")
+        #expect(article.tags == ["تقنية"])
+        #expect(article.bodyHTML.contains("النص الأول."))
+    }
+
     @Test("every known key, and unknown ones kept for templates")
     func readsFrontMatter() throws {
         let article = try reader.read("""

@@ -38,6 +38,13 @@ struct PublishingTests {
         #expect(try texts(tagFeed, "item").count == 2)
     }
 
+    @Test("XML text: markup escaped, characters XML forbids dropped, Arabic untouched")
+    func xmlEscaping() {
+        #expect(XMLText.escape("قمة \"الرياض\" & <الخليج> 'اليوم'") == "قمة &quot;الرياض&quot; &amp; &lt;الخليج&gt; &apos;اليوم&apos;")
+        #expect(XMLText.escape("سطر\u{0B}\u{1B}أول\tثان\n\u{FFFF}ثالث\u{FFFE}") == "سطرأول\tثان\nثالث")
+        #expect(XMLText.escape("ﷺ \u{FFFD} 🇸🇦") == "ﷺ \u{FFFD} 🇸🇦")
+    }
+
     @Test("Atom: RFC 3339 dates, xml:lang")
     func atom() throws {
         let fixture = try archive()
