@@ -111,7 +111,34 @@ public struct ReadAlsoEngine {
                 if linkCount >= settings.similar { break }
             }
         }
+        // An article that shares nothing with the archive (a one-line brief, a scraping stub) still gets
+        // something to read next, as a news page would: the nearest articles in time, its own source first.
+        if result.featured == nil || linkCount < settings.similar {
+            for neighbour in neighboursInTime(of: index) where offer(neighbour) {
+                if result.featured == nil {
+                    result.featured = neighbour
+                } else {
+                    result.similar.append(.article(neighbour))
+                    linkCount += 1
+                }
+                if result.featured != nil && linkCount >= settings.similar { break }
+            }
+        }
         return (result, diagnostics)
+    }
+
+    /// How far the fallback looks on each side of an article in time.
+    static let fallbackWindow = 32
+
+    /// Articles next to `index` in time (the archive is indexed newest first), nearest first; those from
+    /// the same source before the others.
+    func neighboursInTime(of index: Int) -> [Int] {
+        var near: [Int] = []
+        for distance in 1...Self.fallbackWindow {
+            for other in [index - distance, index + distance] where articles.indices.contains(other) { near.append(other) }
+        }
+        guard let source = articles[index].source else { return near }
+        return near.filter { articles[$0].source == source } + near.filter { articles[$0].source != source }
     }
 
     /// Titles that differ only by a word or two are the same story told twice.

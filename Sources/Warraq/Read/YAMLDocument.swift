@@ -17,7 +17,8 @@ struct YAMLDocument {
         self.firstLine = firstLine
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The encoding given, not Yams' default, which reads the process environment on every parse.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw Self.failure(error, firstLine: firstLine)
         } catch {

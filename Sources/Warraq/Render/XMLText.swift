@@ -1,55 +1,30 @@
+import Templates
+
 /// Text made safe for XML and HTML attribute or element content.
 enum XMLText {
-    /// Works on UTF-8 bytes: feeds escape every title and summary of every term's feed, and walking
-    /// Arabic text scalar by scalar made this a tenth of a build.
+    /// The theme's byte-level escaping (`'` as `&#39;`, which XML reads as well as HTML does), after
+    /// dropping what XML 1.0 forbids outright.
     static func escape(_ text: String) -> String {
-        var bytesOf = text
-        let escaped: String? = bytesOf.withUTF8 { bytes in
-            guard let first = firstToChange(bytes) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: bytes[..<first])
-            var i = first
-            while i < bytes.count {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
-                case 0xEF where isNonCharacter(bytes, i):
-                    i += 3
-                    continue
-                default:
-                    // Control characters other than tab and newlines are not allowed in XML 1.0 at all.
-                    if !isDisallowedControl(byte) { out.append(byte) }
-                }
-                i += 1
-            }
-            return String(decoding: out, as: UTF8.self)
+        HTMLEscape.escape(allowedInXML(text))
+    }
+
+    /// Without control characters other than tab and newlines, and without U+FFFE and U+FFFF. Scraped
+    /// text rarely has any, so the bytes are only scanned unless it does.
+    static func allowedInXML(_ text: String) -> String {
+        var before = (UInt8(0), UInt8(0))
+        let forbidden = text.utf8.contains { byte in
+            defer { before = (before.1, byte) }
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+            return (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+                || (before == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF))
         }
-        return escaped ?? text
-    }
-
-    private static func firstToChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        for i in bytes.indices {
-            switch bytes[i] {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return i
-            case 0xEF where isNonCharacter(bytes, i): return i
-            case let byte where isDisallowedControl(byte): return i
-            default: continue
-            }
+        guard forbidden else { return text }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF { continue }
+            kept.append(scalar)
         }
-        return nil
-    }
-
-    private static func isDisallowedControl(_ byte: UInt8) -> Bool {
-        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-    }
-
-    /// U+FFFE and U+FFFF (EF BF BE, EF BF BF): not characters, and not allowed in XML.
-    private static func isNonCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF)
+        return String(kept)
     }
 }

@@ -35,6 +35,25 @@ struct ReadAlsoEngineTests {
         #expect(plan.readAlso[a].similar.first == .article(plan.articles.firstIndex { $0.slug == "rare-b" }!))
     }
 
+    @Test("an article that shares nothing still gets a read-also: its neighbours in time, same source first")
+    func fallbackToNeighbours() throws {
+        var files: [String: String] = [:]
+        for day in [1, 2, 3, 4, 6, 7, 8, 9] {
+            files["other-\(day).md"] = ArchiveFixture.markdown(title: "خبر رقم \(day) عن الاقتصاد", date: "2023-09-1\(day)", tags: ["اقتصاد"],
+                                                               extra: "source: \(day == 2 ? "عكاظ" : "واس")\n")
+        }
+        files["stub.md"] = ArchiveFixture.markdown(title: "Array", date: "2023-09-15", extra: "source: عكاظ\n", body: "Array")
+        let plan = try ArchiveFixture(files).plan()
+        let stub = try #require(plan.articles.firstIndex { $0.slug == "stub" })
+        let featured = try #require(plan.readAlso[stub].featured)
+        // The only other article from the same source comes first, though four others are nearer in time.
+        #expect(plan.articles[featured].slug == "other-2")
+        let similar = plan.readAlso[stub].similar.compactMap { if case .article(let i) = $0 { plan.articles[i].slug } else { nil } }
+        #expect(similar.count == 6)
+        #expect(Array(similar.prefix(2)).sorted() == ["other-4", "other-6"])
+        #expect(!similar.contains("stub") && !similar.contains("other-2"))
+    }
+
     @Test("an unresolved reference is a warning with path and line")
     func unresolved() throws {
         let fixture = try archive()

@@ -40,7 +40,7 @@ struct PublishingTests {
 
     @Test("XML text: markup escaped, characters XML forbids dropped, Arabic untouched")
     func xmlEscaping() {
-        #expect(XMLText.escape("قمة \"الرياض\" & <الخليج> 'اليوم'") == "قمة &quot;الرياض&quot; &amp; &lt;الخليج&gt; &apos;اليوم&apos;")
+        #expect(XMLText.escape("قمة \"الرياض\" & <الخليج> 'اليوم'") == "قمة &quot;الرياض&quot; &amp; &lt;الخليج&gt; &#39;اليوم&#39;")
         #expect(XMLText.escape("سطر\u{0B}\u{1B}أول\tثان\n\u{FFFF}ثالث\u{FFFE}") == "سطرأول\tثان\nثالث")
         #expect(XMLText.escape("ﷺ \u{FFFD} 🇸🇦") == "ﷺ \u{FFFD} 🇸🇦")
     }
