@@ -28,9 +28,10 @@ def main(root):
         pages += 1
         links = []
         aside = re.search(r'<aside class="read-also".*?</aside>', html, re.S)
-        if aside and HREF.search(aside.group(0)):
+        first = HREF.search(aside.group(0)) if aside else None
+        if first:
             featured += 1
-            links.append(HREF.search(aside.group(0)).group(1))
+            links.append(first.group(1))
         nav = re.search(r'<nav class="similar".*?</nav>', html, re.S)
         found = HREF.findall(nav.group(0)) if nav else []
         similar[len(found)] = similar.get(len(found), 0) + 1

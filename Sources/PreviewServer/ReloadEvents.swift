@@ -26,7 +26,6 @@ actor ReloadEvents {
         broadcast(Self.event("failure", message))
     }
 
-    var listenerCount: Int { listeners.count }
 
     private func remove(_ id: UUID) {
         listeners[id] = nil

@@ -18,7 +18,7 @@ struct RelatedCommand: ParsableCommand {
     var candidates = 10
 
     func run() throws {
-        let plan = try plannedArchive(archive)
+        let (plan, engine) = try plannedArchive(archive)
         let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let index = plan.articles.firstIndex(where: { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted && $0.line == 1 })
                 ?? plan.articles.firstIndex(where: { URL(fileURLWithPath: $0.file).standardizedFileURL.path == wanted }) else {
@@ -39,7 +39,6 @@ struct RelatedCommand: ParsableCommand {
         }
         if !article.readAlso.isEmpty { print("\nexplicit: " + article.readAlso.map(\.target).joined(separator: " | ")) }
         print("\ncomputed candidates (score = (tags + text) × time):")
-        let engine = ReadAlsoEngine(articles: plan.articles, tags: tags, settings: plan.config.readAlso)
         for candidate in engine.explain(index, limit: candidates) {
             print(String(format: "  %.3f = (tags %.3f + text %.3f) × time %.2f  %@", candidate.score, candidate.tagScore,
                          candidate.textScore, candidate.timeFactor, describe(candidate.article)))
@@ -51,12 +50,12 @@ struct RelatedCommand: ParsableCommand {
 }
 
 /// An archive read and planned, without writing anything: what `related` and `tags suggest` look at.
-func plannedArchive(_ archive: String) throws -> SitePlan {
+func plannedArchive(_ archive: String) throws -> (plan: SitePlan, readAlso: ReadAlsoEngine) {
     let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive, output: FileManager.default.temporaryDirectory)
     do {
         let planned = try SiteBuild(options).plan()
         for diagnostic in planned.archive.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
-        return planned.plan
+        return (planned.plan, planned.readAlso)
     } catch {
         printError("\(error)")
         throw ExitCode(2)

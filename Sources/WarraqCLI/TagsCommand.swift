@@ -22,7 +22,7 @@ struct TagsCommand: ParsableCommand {
         var count = 5
 
         func run() throws {
-            let plan = try plannedArchive(archive)
+            let plan = try plannedArchive(archive).plan
             let tagger = KeyphraseTagger(plan.articles.map { KeyphraseTagger.Document(title: $0.title, body: $0.text) })
             for (index, article) in plan.articles.enumerated() where article.tags.isEmpty {
                 print("\(article.file):\(article.line): \(article.title)")

@@ -26,12 +26,27 @@ enum Parallel {
         return results.map { $0! }
     }
 
-    static func forEach(_ count: Int, minimumChunk: Int = 16, _ body: (Range<Int>) -> Void) {
+    private static func forEach(_ count: Int, minimumChunk: Int = 16, _ body: (Range<Int>) -> Void) {
         // Several chunks per core, so one slow chunk does not leave a core idle.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let chunkCount = max(1, min(count / max(minimumChunk, 1), cores * 8))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             body((count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
+        }
+    }
+}
+
+/// A count shared by threads: pages rendered, records imported.
+final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+
+    var value: Int { lock.withLock { count } }
+
+    func increment() -> Int? {
+        lock.withLock {
+            count += 1
+            return count
         }
     }
 }

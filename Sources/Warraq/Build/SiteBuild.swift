@@ -14,12 +14,12 @@ public struct SiteBuild {
     }
 
     /// The steps up to the plan: what `build`, `related` and the preview server share.
-    public func plan() throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive) {
+    public func plan() throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine) {
         var clock = StepClock()
         return try plan(&clock)
     }
 
-    private func plan(_ clock: inout StepClock) throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive) {
+    private func plan(_ clock: inout StepClock) throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.archive.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .archiveNotFound(path: options.archiveDisplay)
@@ -41,15 +41,16 @@ public struct SiteBuild {
         clock.lap("read")
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
             + archive.diagnostics
-        let plan = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
+        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
         clock.lap("plan (read-also included)")
-        return (plan, theme, archive)
+        return (plan, theme, archive, readAlso)
     }
 
     public func run() throws(SiteError) -> BuildReport {
         let started = Date()
         var clock = StepClock()
-        let (plan, theme, archive) = try plan(&clock)
+        // The read-also engine's indexes are not needed to render: let them go.
+        let (plan, theme, archive, _) = try plan(&clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = try OutputWriter(root: options.output)
         clock.lap("previous manifest")

@@ -128,8 +128,8 @@ public struct JSONImporter {
             }
         } else {
             var index = 0
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            for (number, line) in TextLines(text[...]).enumerated() {
+                guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 defer { index += 1 }
                 if let fields = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] {
                     records.append(Record(file: path, index: index, line: number + 1, fields: fields))
@@ -191,20 +191,5 @@ public struct JSONImporter {
             return Date(timeIntervalSince1970: seconds)
         }
         return ArticleDate.parse(text, zone: zone)
-    }
-}
-
-/// A count shared by threads, for progress.
-final class Counter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-
-    var value: Int { lock.withLock { count } }
-
-    func increment() -> Int? {
-        lock.withLock {
-            count += 1
-            return count
-        }
     }
 }

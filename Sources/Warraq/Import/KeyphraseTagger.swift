@@ -40,7 +40,7 @@ public struct KeyphraseTagger {
             }
         }
         documentFrequency = frequency
-        preferredForm = forms.mapValues { counts in counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key }
+        preferredForm = forms.mapValues(ArabicText.mostUsedSpelling)
     }
 
     /// Up to `count` tags for document `index`, best first.

@@ -20,12 +20,7 @@ public enum ArabicText {
         normalised(text, folding: false)
     }
 
-    /// The words of a text as identity keys, split on anything that is not a letter or a digit.
-    public static func foldedWords(_ text: String) -> [String] {
-        words(text, folding: true)
-    }
-
-    /// The writer's words, split like `foldedWords` but spelled as written (for showing a matched phrase).
+    /// The writer's words, split on anything that is not a letter or a digit (for showing a matched phrase).
     public static func writtenWords(_ text: String) -> [String] {
         words(text, folding: false)
     }
@@ -123,6 +118,19 @@ public enum ArabicText {
         functionWordScalars.contains(folded)
     }
 
+    /// The spelling writers used most for one folded identity; among equals, the first in code point
+    /// order, so every build agrees. `counts` is never empty.
+    public static func mostUsedSpelling(_ counts: [String: Int]) -> String {
+        counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+    }
+
+    /// At most `limit` characters, cut at the last space before it and marked with "…" when cut.
+    public static func shortened(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
+
     /// Digits as the site shows them: ASCII, or Arabic-Indic (٠١٢٣٤٥٦٧٨٩).
     public static func digits(_ text: String, arabicIndic: Bool) -> String {
         guard arabicIndic else { return text }
@@ -137,10 +145,6 @@ public enum ArabicText {
         return String(out)
     }
 
-    /// Whether the text holds any Arabic letter (to decide what needs isolating or which direction is first).
-    public static func containsArabic(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) || (0x0750...0x077F).contains($0.value) }
-    }
 
     // MARK: - Character classes
 

@@ -3,7 +3,4 @@
 public struct Archive: Sendable {
     public var articles: [Article]
     public var diagnostics: [Diagnostic]
-
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 }

@@ -77,18 +77,33 @@ public enum ArticleDate {
     public static func iso8601(_ date: Date, zone: TimeZone) -> String {
         let c = components(date, zone: zone)
         let offset = zone.secondsFromGMT(for: date)
-        let zoneText = offset == 0 ? "Z" : String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, (abs(offset) % 3600) / 60)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute, c.second) + zoneText
+        let zoneText = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + padded(abs(offset) / 3600, 2) + ":" + padded((abs(offset) % 3600) / 60, 2)
+        return padded(c.year, 4) + "-" + padded(c.month, 2) + "-" + padded(c.day, 2) + "T" + clock(c) + zoneText
     }
 
     /// `Fri, 22 Sep 2023 10:30:00 +0300`: RSS 2.0's RFC 822 dates, always in English.
     public static func rfc822(_ date: Date, zone: TimeZone) -> String {
         let c = components(date, zone: zone)
-        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((daysFromCivil(c.year, c.month, c.day) % 7) + 7) % 7]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = weekdayNames[((daysFromCivil(c.year, c.month, c.day) % 7) + 7) % 7]
         let offset = zone.secondsFromGMT(for: date)
-        return String(format: "%@, %02d %@ %04d %02d:%02d:%02d %@%02d%02d", weekday, c.day, months[c.month - 1], c.year,
-                      c.hour, c.minute, c.second, offset < 0 ? "-" : "+", abs(offset) / 3600, (abs(offset) % 3600) / 60)
+        let zoneText = (offset < 0 ? "-" : "+") + padded(abs(offset) / 3600, 2) + padded((abs(offset) % 3600) / 60, 2)
+        return weekday + ", " + padded(c.day, 2) + " " + monthNames[c.month - 1] + " " + padded(c.year, 4) + " " + clock(c) + " " + zoneText
+    }
+
+    /// Day 0 of the civil calendar (1970-01-01) was a Thursday.
+    private static let weekdayNames = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func clock(_ c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)) -> String {
+        padded(c.hour, 2) + ":" + padded(c.minute, 2) + ":" + padded(c.second, 2)
+    }
+
+    /// Zero-padded digits, as `%0Nd` writes them: `String(format:)` costs several times more, and dates
+    /// are formatted for every page, feed item and sitemap entry.
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(abs(number))
+        let padding = String(repeating: "0", count: max(0, width - digits.count - (number < 0 ? 1 : 0)))
+        return (number < 0 ? "-" : "") + padding + digits
     }
 
     // Howard Hinnant's civil calendar algorithms: exact for the proleptic Gregorian calendar.

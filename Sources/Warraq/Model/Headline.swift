@@ -7,12 +7,6 @@ public enum Headline {
     public static func derived(fromLead lead: String, limit: Int = 90) -> String {
         let clauseEnds: Set<Character> = ["،", ".", "؛", "!", "؟", "?", ":", ";", "\n"]
         let clause = lead.prefix(while: { !clauseEnds.contains($0) }).trimmingCharacters(in: .whitespaces)
-        let text = clause.isEmpty ? lead : clause
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
-        if let space = cut.lastIndex(of: " ") {
-            return String(cut[..<space]) + "…"
-        }
-        return String(cut) + "…"
+        return ArabicText.shortened(clause.isEmpty ? lead : clause, limit: limit)
     }
 }

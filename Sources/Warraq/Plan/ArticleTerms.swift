@@ -5,8 +5,6 @@ import Foundation
 struct ArticleTerms {
     /// Term ids and weights of each article's signature: its most telling words, heaviest first.
     let signatures: [[(term: Int32, weight: Float)]]
-    /// How many articles use each term.
-    let documentFrequency: [Int32]
     /// The first article to use each term: where its spelling is found again when a person asks.
     let firstArticle: [Int32]
     private let keys: [UInt64]
@@ -50,7 +48,6 @@ struct ArticleTerms {
             return weighted.prefix(Self.signatureSize).map { (term: $0.term, weight: $0.weight / norm) }
         }
         self.keys = keys
-        self.documentFrequency = frequency
         self.firstArticle = firstArticle
     }
 
@@ -98,13 +95,9 @@ struct ArticleTerms {
         return stem.count >= 2 ? stem : nil
     }
 
-    /// FNV-1a over the scalars' values.
     static func key(_ stem: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in stem {
-            hash ^= UInt64(scalar.value)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        var hash = StableHash()
+        hash.combine(scalars: stem)
+        return hash.value
     }
 }

@@ -15,9 +15,9 @@ public struct ReadAlsoEngine {
     /// Postings of each term: articles whose signature holds it, with the weight there, in time order.
     let postings: [[(article: Int32, weight: Float)]]
     let tagRarity: [Float]
-    let foldedTitles: [String]
-    /// Each article's folded title as one id (equal titles, equal ids) and as sorted word ids: comparing
-    /// titles for every candidate must not hash Arabic strings.
+    let references: ReferenceIndex
+    /// Each article's folded title as one id (the first article with that title) and as sorted word ids:
+    /// comparing titles for every candidate must not hash Arabic strings.
     let titleIDs: [Int32]
     let titleWords: [[Int32]]
 
@@ -36,14 +36,11 @@ public struct ReadAlsoEngine {
         self.postings = postings
         let total = Float(max(articles.count, 1))
         tagRarity = tags?.terms.map { log(1 + total / Float($0.articles.count)) } ?? []
-        foldedTitles = Parallel.map(articles, minimumChunk: 256) { ArabicText.fold($0.title) }
-        var titleID: [String: Int32] = [:]
+        let foldedTitles = Parallel.map(articles, minimumChunk: 256) { ArabicText.fold($0.title) }
+        let references = ReferenceIndex(articles: articles, foldedTitles: foldedTitles)
+        self.references = references
+        titleIDs = foldedTitles.map { Int32(references.byTitle[$0]![0]) }
         var wordID: [Substring: Int32] = [:]
-        titleIDs = foldedTitles.map { title in
-            if let id = titleID[title] { return id }
-            titleID[title] = Int32(titleID.count)
-            return Int32(titleID.count - 1)
-        }
         titleWords = foldedTitles.map { title in
             Set(title.split(separator: " ").map { word in
                 if let id = wordID[word] { return id }
@@ -57,28 +54,24 @@ public struct ReadAlsoEngine {
 
     /// Read-also links for every article, explicit ones first, computed ones filling up to the site's count.
     public func readAlsoForAll() -> (readAlso: [ReadAlso], diagnostics: [Diagnostic]) {
-        let references = ReferenceIndex(articles: articles, foldedTitles: foldedTitles)
         // One scratch per chunk of work, not per article: it is as long as the archive.
         let results = Parallel.map(Array(articles.indices), minimumChunk: 64, state: { Scratch(count: articles.count) }) { scratch, index in
-            readAlso(for: index, references: references, scratch: &scratch)
+            readAlso(for: index, scratch: &scratch)
         }
         return (results.map(\.0), results.flatMap(\.1))
     }
 
-    func readAlso(for index: Int, references: ReferenceIndex, scratch: inout Scratch) -> (ReadAlso, [Diagnostic]) {
+    func readAlso(for index: Int, scratch: inout Scratch) -> (ReadAlso, [Diagnostic]) {
         let article = articles[index]
         var diagnostics: [Diagnostic] = []
         var result = ReadAlso()
+        // The article itself and every linked one, by title: a story is never offered twice.
         var usedTitles: Set<Int32> = [titleIDs[index]]
-        var usedHeadlines: Set<String> = [foldedTitles[index]]
-        var linked: Set<Int> = [index]
+        var unlinkedHeadlines: Set<String> = []
 
         func offer(_ candidate: Int) -> Bool {
-            guard !linked.contains(candidate), !usedTitles.contains(titleIDs[candidate]),
-                  !Self.nearDuplicate(titleWords[index], titleWords[candidate]) else { return false }
-            linked.insert(candidate)
+            guard !usedTitles.contains(titleIDs[candidate]), !Self.nearDuplicate(titleWords[index], titleWords[candidate]) else { return false }
             usedTitles.insert(titleIDs[candidate])
-            usedHeadlines.insert(foldedTitles[candidate])
             return true
         }
 
@@ -91,9 +84,10 @@ public struct ReadAlsoEngine {
             if result.featured == nil { result.featured = target } else { result.similar.append(.article(target)) }
         }
         for headline in article.similarTitles {
-            if let target = references.byTitle[ArabicText.fold(headline)]?.first {
+            let folded = ArabicText.fold(headline)
+            if let target = references.byTitle[folded]?.first {
                 if offer(target) { result.similar.append(.article(target)) }
-            } else if usedHeadlines.insert(ArabicText.fold(headline)).inserted {
+            } else if unlinkedHeadlines.insert(folded).inserted {
                 result.similar.append(.headline(headline))
             }
         }
@@ -141,16 +135,8 @@ public struct ReadAlsoEngine {
         return near.filter { articles[$0].source == source } + near.filter { articles[$0].source != source }
     }
 
-    /// Titles that differ only by a word or two are the same story told twice.
-    static func nearDuplicate(_ a: String, _ b: String) -> Bool {
-        var ids: [Substring: Int32] = [:]
-        let words = { (title: String) in Set(title.split(separator: " ").map { word in
-            ids[word] ?? { ids[word] = Int32(ids.count); return Int32(ids.count - 1) }()
-        }).sorted() }
-        return nearDuplicate(words(a), words(b))
-    }
-
-    /// The same test on sorted, distinct word ids: shared words counted by a merge.
+    /// Titles that differ only by a word or two are the same story told twice: 80% of their distinct
+    /// words shared, counted by a merge of sorted word ids.
     static func nearDuplicate(_ a: [Int32], _ b: [Int32]) -> Bool {
         guard a.count >= 3, b.count >= 3 else { return false }
         var i = 0, j = 0, shared = 0

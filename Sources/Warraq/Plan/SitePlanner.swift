@@ -19,7 +19,8 @@ public struct SitePlanner {
     /// Above this many addresses a sitemap is split into parts (the protocol's limit).
     static let sitemapLimit = 50_000
 
-    public func plan(_ archive: Archive) throws(SiteError) -> SitePlan {
+    /// The plan, and the read-also engine that chose its links (kept only by who explains them).
+    public func plan(_ archive: Archive) throws(SiteError) -> (plan: SitePlan, readAlso: ReadAlsoEngine) {
         var diagnostics: [Diagnostic] = []
         var articles = archive.articles.filter { includeDrafts || !$0.draft }
         for article in articles where article.date == nil {
@@ -72,8 +73,9 @@ public struct SitePlanner {
         for file in staticFiles {
             pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
         }
-        return SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
-                        dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
+        let plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
+                            dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
+        return (plan, engine)
     }
 
     /// Newest first; undated last; then by title and file, so equal dates keep one order in every build.

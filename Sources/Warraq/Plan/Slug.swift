@@ -43,13 +43,17 @@ public enum Slug {
     public static func unique(_ proposed: [(key: String, slug: String)], reserved: Set<String> = []) -> [String: String] {
         var taken = reserved
         var result: [String: String] = [:]
+        // Where the search for each slug's next free number resumes: the numbers before it stay taken, and
+        // a thousand keys with one slug cost a thousand tries, not half a million.
+        var nextNumber: [String: Int] = [:]
         for (key, slug) in proposed.sorted(by: { $0.key < $1.key }) {
             var candidate = slug
-            var counter = 2
+            var counter = nextNumber[slug] ?? 2
             while taken.contains(candidate) {
                 candidate = "\(slug)-\(counter)"
                 counter += 1
             }
+            nextNumber[slug] = counter
             taken.insert(candidate)
             result[key] = candidate
         }

@@ -17,12 +17,9 @@ struct TaxonomyPlanner {
                 articlesOfKey[key, default: []].append(index)
             }
         }
-        // Most used spelling; among equals, the first in code point order, so every build agrees.
-        let names = spellings.mapValues { counts in
-            counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
-        }
+        let names = spellings.mapValues(ArabicText.mostUsedSpelling)
         let slugs = Slug.unique(names.map { (key: $0.key, slug: Slug.make($0.value, key: $0.key, fallbackPrefix: config.field.rawValue)) })
-        let keys = names.keys.sorted { a, b in a != b ? a < b : names[a]! < names[b]! }
+        let keys = names.keys.sorted()
         let terms = keys.map { Term(key: $0, name: names[$0]!, slug: slugs[$0]!, articles: articlesOfKey[$0]!) }
         let indexOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         return Taxonomy(config: config, terms: terms, termsOfArticle: keysOfArticle.map { $0.map { indexOfKey[$0]! } })

@@ -31,7 +31,7 @@ struct MarkdownArticleReader {
     private func split(_ text: String, path: String) throws(ArticleError) -> (String?, String, Int) {
         var rest = text[...]
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
-        var lines = Lines(rest)
+        var lines = TextLines(rest)
         guard let first = lines.next(), Self.isFence(first, closing: false) else { return (nil, text, 1) }
         let yamlStart = lines.position
         var number = 1
@@ -52,23 +52,5 @@ struct MarkdownArticleReader {
         while let byte = bytes.first, isBlank(byte) { bytes = bytes.dropFirst() }
         while let byte = bytes.last, isBlank(byte) { bytes = bytes.dropLast() }
         return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
-    }
-
-    /// The lines of a text, each without its newline.
-    private struct Lines {
-        let text: Substring
-        var position: String.Index
-
-        init(_ text: Substring) {
-            self.text = text
-            position = text.startIndex
-        }
-
-        mutating func next() -> Substring? {
-            guard position < text.endIndex else { return nil }
-            let end = text.utf8[position...].firstIndex(of: 0x0A) ?? text.endIndex
-            defer { position = end < text.endIndex ? text.utf8.index(after: end) : end }
-            return text[position..<end]
-        }
     }
 }

@@ -37,7 +37,7 @@ struct ScrapedPage {
             }
         }
 
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in TextLines(text[...]).enumerated() {
             let lineNumber = index + 1
             let line = ArabicText.clean(String(rawLine))
             if line.isEmpty {

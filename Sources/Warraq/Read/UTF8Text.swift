@@ -33,3 +33,23 @@ enum UTF8Text {
         return nil
     }
 }
+
+/// The lines of a text, each without its newline (a CR before it stays, for the caller's trimming):
+/// found on UTF-8 bytes, so neither grapheme breaking nor CRLF pairs get in the way.
+struct TextLines: Sequence, IteratorProtocol {
+    let text: Substring
+    /// Where the next line starts.
+    private(set) var position: String.Index
+
+    init(_ text: Substring) {
+        self.text = text
+        position = text.startIndex
+    }
+
+    mutating func next() -> Substring? {
+        guard position < text.endIndex else { return nil }
+        let end = text.utf8[position...].firstIndex(of: 0x0A) ?? text.endIndex
+        defer { position = end < text.endIndex ? text.utf8.index(after: end) : end }
+        return text[position..<end]
+    }
+}

@@ -6,7 +6,7 @@ extension PageRenderer {
         let article = plan.articles[index]
         let config = plan.config
         let canonical = links.absolute(path)
-        let description = Self.shortened(article.summary ?? article.lead, limit: 200)
+        let description = ArabicText.shortened(article.summary ?? article.lead, limit: 200)
         var context: [String: Any] = [
             "title": article.title,
             "url": links.link(path),
@@ -39,7 +39,7 @@ extension PageRenderer {
         var readAlsoContext: [String: Any] = [:]
         if let featured = readAlso.featured {
             var item = summaries[featured]
-            item["lead"] = Self.shortened(plan.articles[featured].summary ?? plan.articles[featured].lead, limit: 400)
+            item["lead"] = ArabicText.shortened(plan.articles[featured].summary ?? plan.articles[featured].lead, limit: 400)
             readAlsoContext["featured"] = item
         }
         let similar: [[String: Any]] = readAlso.similar.map { link in

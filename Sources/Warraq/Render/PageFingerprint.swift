@@ -64,24 +64,18 @@ extension PageRenderer {
             }
         case .listing(let listing):
             hash.combine("\(listing.scope)|\(listing.page)|\(listing.pagination.pageCount)|\(listing.articles.count)")
-            if case .term(let taxonomy, let term) = listing.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name.utf8) }
+            if case .term(let taxonomy, let term) = listing.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name) }
             if case .year(let year) = listing.scope, let months = plan.dateArchive.years.first(where: { $0.year == year })?.months {
                 hash.combine(months.map { "\($0.month):\($0.articles.count)" }.joined(separator: ","))
             }
             for index in listing.articles[listing.pagination.range(ofPage: listing.page)] { hash.combine(summaryHashes[index]) }
         case .feed(let feed):
             hash.combine("\(feed.format)|\(feed.scope)")
-            if case .term(let taxonomy, let term) = feed.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name.utf8) }
+            if case .term(let taxonomy, let term) = feed.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name) }
             for index in feed.articles { hash.combine(articleHashes[index]) }
         case .termIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll:
             return nil
         }
         return hash.hex
-    }
-}
-
-extension StableHash {
-    mutating func combine(_ other: StableHash) {
-        withUnsafeBytes(of: other.value.littleEndian) { combine($0) }
     }
 }

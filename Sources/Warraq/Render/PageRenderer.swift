@@ -48,7 +48,7 @@ public final class PageRenderer: @unchecked Sendable {
             var summary: [String: Any] = [
                 "title": article.title,
                 "url": links.link(plan.articlePaths[index]),
-                "lead": Self.shortened(article.summary ?? article.lead, limit: 280),
+                "lead": ArabicText.shortened(article.summary ?? article.lead, limit: 280),
             ]
             if let date = article.date {
                 summary["date"] = dates.day(date)
@@ -109,12 +109,5 @@ public final class PageRenderer: @unchecked Sendable {
         feeds.append(["type": "application/rss+xml", "title": "\(plan.config.title) (RSS)", "url": links.file(["index.xml"])])
         feeds.append(["type": "application/atom+xml", "title": "\(plan.config.title) (Atom)", "url": links.file(["atom.xml"])])
         return feeds
-    }
-
-    /// Text cut at a word boundary, for leads in lists and descriptions.
-    static func shortened(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
-        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 }

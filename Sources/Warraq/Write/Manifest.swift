@@ -38,7 +38,10 @@ public struct Manifest: Sendable, Equatable {
                 start = end + 1
                 let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
                 guard fields.count == 4, let size = Int(text(fields[1])) else { continue }
-                manifest.entries[text(fields[3])] = Entry(hash: text(fields[0]), size: size, input: text(fields[2]))
+                let path = text(fields[3])
+                // The manifest is a file anyone can edit, and its paths are removed from: none may leave the output.
+                guard path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { continue }
+                manifest.entries[path] = Entry(hash: text(fields[0]), size: size, input: text(fields[2]))
             }
         }
         return manifest

@@ -11,6 +11,8 @@ import Glibc
 /// before and no longer produces are removed; files it did not write are never removed or overwritten.
 public final class OutputWriter: @unchecked Sendable {
     public let root: URL
+    /// `root` as a path, for the per-file system calls.
+    private let rootPath: String
     let previous: Manifest
     let staging: URL
     private let lock = NSLock()
@@ -33,6 +35,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     public init(root: URL) throws(SiteError) {
         self.root = root.standardizedFileURL
+        rootPath = self.root.path
         do {
             try FileManager.default.createDirectory(at: self.root, withIntermediateDirectories: true)
         } catch {
@@ -51,23 +54,19 @@ public final class OutputWriter: @unchecked Sendable {
     /// The page as it stands, when it was rendered from the same input last time and is still there:
     /// then it need not be rendered at all. Thread-safe.
     public func unchanged(_ path: OutputPath, input: String?) -> Staged? {
-        // A stat on a path string: Foundation's URL and attribute dictionary cost more than the check.
-        var status = stat()
-        guard let input, let old = previous.entries[path.file], old.input == input,
-              stat(root.path + "/" + path.file, &status) == 0, Int(status.st_size) == old.size else { return nil }
+        guard let input, let old = previous.entries[path.file], old.input == input, existingSize(path.file) == old.size else { return nil }
         return .unchanged(path: path.file, entry: old)
     }
 
     /// Compares one rendered file with what the output holds, and stages it if it changed. Thread-safe.
     public func stage(_ path: OutputPath, _ data: Data, input: String? = nil) throws(SiteError) -> Staged {
-        let target = try url(of: path)
         let entry = Manifest.Entry(hash: StableHash(data).hex, size: data.count, input: input ?? "")
-        let existingSize = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? nil
+        let size = existingSize(path.file)
         if let old = previous.entries[path.file] {
-            if old.hash == entry.hash, old.size == entry.size, existingSize == entry.size { return .unchanged(path: path.file, entry: entry) }
-        } else if existingSize != nil {
+            if old.hash == entry.hash, old.size == entry.size, size == entry.size { return .unchanged(path: path.file, entry: entry) }
+        } else if size != nil {
             // The same bytes are Warraq's own output from a build whose manifest was lost: adopt them.
-            guard let existing = try? Data(contentsOf: target), existing == data else { return .foreign(path: path.file) }
+            guard let existing = FileManager.default.contents(atPath: filePath(path.file)), existing == data else { return .foreign(path: path.file) }
             return .unchanged(path: path.file, entry: entry)
         }
         let name: String = lock.withLock {
@@ -151,10 +150,16 @@ public final class OutputWriter: @unchecked Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    private func url(of path: OutputPath) throws(SiteError) -> URL {
-        let target = root.appendingPathComponent(path.file).standardizedFileURL
-        guard target.path.hasPrefix(root.path + "/") else { throw .unsafeOutputPath(path.file) }
-        return target
+    /// Where a file of the output is. `OutputPath` and `Manifest` only hold paths that stay inside it.
+    private func filePath(_ relative: String) -> String {
+        rootPath + "/" + relative
+    }
+
+    /// The size of a file of the output, or nil when there is none. A stat on a path string: Foundation's
+    /// URL and attribute dictionary cost more than the check, made for every page of every build.
+    private func existingSize(_ relative: String) -> Int? {
+        var status = stat()
+        return stat(filePath(relative), &status) == 0 ? Int(status.st_size) : nil
     }
 
     private func removeEmptyFolders(from folder: URL) {

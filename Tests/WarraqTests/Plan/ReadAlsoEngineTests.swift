@@ -84,10 +84,9 @@ struct ReadAlsoEngineTests {
             "b.md": ArchiveFixture.markdown(title: "الحكومة وميزانية المستشفيات", date: "2023-09-18", body: "المستشفيات والأطباء في الميزانية الجديدة للحكومة."),
             "c.md": ArchiveFixture.markdown(title: "فوز الفريق في المباراة", date: "2023-09-20", body: "سجل اللاعب هدفين في الملعب."),
         ])
-        let plan = try fixture.plan()
+        let (plan, engine) = try fixture.planned()
         let a = try #require(plan.articles.firstIndex { $0.slug == "a" })
         #expect(plan.articles[try #require(plan.readAlso[a].featured)].slug == "b")
-        let engine = ReadAlsoEngine(articles: plan.articles, tags: plan.tags, settings: plan.config.readAlso)
         let explained = try #require(engine.explain(a, limit: 3).first)
         #expect(explained.textScore > 0)
         #expect(explained.sharedTerms.contains(ArabicText.stem(ArabicText.fold("الحكومة"))))

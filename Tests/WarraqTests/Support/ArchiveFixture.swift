@@ -34,7 +34,13 @@ final class ArchiveFixture {
     }
 
     func plan() throws -> SitePlan {
-        try SiteBuild(BuildOptions(archive: archive, archiveDisplay: "archive", output: output)).plan().plan
+        try planned().plan
+    }
+
+    /// The plan with the read-also engine that chose its links, for tests that ask it to explain.
+    func planned() throws -> (plan: SitePlan, readAlso: ReadAlsoEngine) {
+        let planned = try SiteBuild(BuildOptions(archive: archive, archiveDisplay: "archive", output: output)).plan()
+        return (planned.plan, planned.readAlso)
     }
 
     /// The text of an output file, or nil when it was not written.
