@@ -24,9 +24,10 @@ struct TagsCommand: ParsableCommand {
         func run() throws {
             let plan = try plannedArchive(archive).plan
             let tagger = KeyphraseTagger(plan.articles.map { KeyphraseTagger.Document(title: $0.title, body: $0.text) })
-            for (index, article) in plan.articles.enumerated() where article.tags.isEmpty {
+            let suggested = tagger.tagsForAll(count: count)
+            for (index, article) in plan.articles.enumerated() where article.tags.isEmpty && article.autoTags.isEmpty {
                 print("\(article.file):\(article.line): \(article.title)")
-                print("  tags: \(tagger.tags(for: index, count: count).joined(separator: "، "))")
+                print("  tags: \(suggested[index].joined(separator: "، "))")
             }
         }
     }

@@ -26,6 +26,29 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// `map` that also returns each chunk's state, in chunk order: counts gathered per chunk and merged
+    /// once, rather than one shared table locked per item.
+    static func mapChunks<T, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: () -> State,
+                                       _ transform: (inout State, T) -> R) -> (results: [R], states: [State]) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let chunkCount = max(1, min(items.count / max(minimumChunk, 1), cores * 8))
+        var results = [R?](repeating: nil, count: items.count)
+        var states = [State?](repeating: nil, count: chunkCount)
+        results.withUnsafeMutableBufferPointer { output in
+            states.withUnsafeMutableBufferPointer { stateOutput in
+                let output = output, stateOutput = stateOutput
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                    var state = makeState()
+                    for index in (items.count * chunk / chunkCount)..<(items.count * (chunk + 1) / chunkCount) {
+                        output[index] = transform(&state, items[index])
+                    }
+                    stateOutput[chunk] = state
+                }
+            }
+        }
+        return (results.map { $0! }, states.map { $0! })
+    }
+
     private static func forEach(_ count: Int, minimumChunk: Int = 16, _ body: (Range<Int>) -> Void) {
         // Several chunks per core, so one slow chunk does not leave a core idle.
         let cores = ProcessInfo.processInfo.activeProcessorCount

@@ -73,8 +73,9 @@ public struct JSONImporter {
 
         if autoTags > 0 {
             let tagger = KeyphraseTagger(articles.map { KeyphraseTagger.Document(title: $0.file.title, body: $0.file.paragraphs.joined(separator: "\n")) })
+            let suggested = tagger.tagsForAll(count: autoTags)
             for index in articles.indices where articles[index].file.tags.isEmpty {
-                articles[index].file.tags = tagger.tags(for: index, count: autoTags)
+                articles[index].file.autoTags = suggested[index]
             }
         }
 

@@ -1,9 +1,14 @@
 import Foundation
 
-/// Suggests tags for untagged articles: keyphrases of one to three words, scored by TF-IDF over the whole
-/// archive with Arabic folding, the light prefix strip and a function-word list. A phrase never starts or
-/// ends with a function word (the seed site's "إلى أن" and "في المنطقة" are what this avoids); phrases that
-/// fold to one key are one tag, shown in the spelling the archive uses most.
+/// Suggests tags for untagged articles the way an editor picks them: names, places, organisations and
+/// noun phrases that other articles of the archive share, never a verb, a function word, a clitic form
+/// of another tag, or a piece of a longer name the article holds whole.
+///
+/// Phrases of one to four words are read inside clauses (punctuation and line breaks end them) and
+/// counted across the whole archive under a key with clitics removed (`Lexicon`), so "للهلال الأحمر" and
+/// "الهلال الأحمر" are one tag, shown as the article writes it without the clitic. What a word is comes
+/// from how the archive uses it: a noun follows prepositions and takes the article; a verb follows
+/// قد، لم، لن، أن and takes the future prefix س. An article gets fewer tags rather than weak ones.
 public struct KeyphraseTagger {
     public struct Document {
         public var title: String
@@ -14,21 +19,29 @@ public struct KeyphraseTagger {
         }
     }
 
-    /// Candidate phrases of one document: key → (occurrences, in the title, written form → count).
-    typealias Candidates = [String: (count: Int, inTitle: Bool, forms: [String: Int])]
+    /// One phrase in one document: its occurrences, whether the title has it, its written forms.
+    struct Candidate {
+        var count = 0
+        var inTitle = false
+        var forms: [String: Int] = [:]
+    }
 
-    let candidates: [Candidates]
+    let candidates: [[String: Candidate]]
     let documentFrequency: [String: Int]
-    let preferredForm: [String: String]
+    let formCounts: [String: [String: Int]]
+    let words: WordUsage
 
     /// How much of a body is read: keyphrases of news are in its first paragraphs.
-    static let bodyLimit = 3000
+    static let bodyLimit = 4000
+    static let longestPhrase = 4
 
     public init(_ documents: [Document]) {
+        let usage = WordUsage(documents.map { $0.title + "\n" + String($0.body.prefix(Self.bodyLimit)) })
+        words = usage
         candidates = Parallel.map(documents, minimumChunk: 32) { document in
-            var found: Candidates = [:]
-            Self.collect(document.title, inTitle: true, into: &found)
-            Self.collect(String(document.body.prefix(Self.bodyLimit)), inTitle: false, into: &found)
+            var found: [String: Candidate] = [:]
+            Self.collect(document.title, inTitle: true, usage: usage, into: &found)
+            Self.collect(String(document.body.prefix(Self.bodyLimit)), inTitle: false, usage: usage, into: &found)
             return found
         }
         var frequency: [String: Int] = [:]
@@ -40,63 +53,234 @@ public struct KeyphraseTagger {
             }
         }
         documentFrequency = frequency
-        preferredForm = forms.mapValues(ArabicText.mostUsedSpelling)
+        formCounts = forms
+    }
+
+    /// Up to `count` tags for every document, best first. Tags that would name one article only are
+    /// dropped and the choice made again, so the tags that remain link articles.
+    public func tagsForAll(count: Int) -> [[String]] {
+        var banned: Set<String> = []
+        var chosen: [[String]] = []
+        for _ in 0..<3 {
+            chosen = Parallel.map(Array(candidates.indices), minimumChunk: 64) { keys(for: $0, count: count, banned: banned) }
+            var used: [String: Int] = [:]
+            for keys in chosen { for key in keys { used[key, default: 0] += 1 } }
+            let lonely = used.filter { $0.value < 2 }.map(\.key)
+            if lonely.isEmpty { break }
+            banned.formUnion(lonely)
+        }
+        return chosen.indices.map { index in chosen[index].filter { !banned.contains($0) }.map { display($0, in: index) } }
     }
 
     /// Up to `count` tags for document `index`, best first.
     public func tags(for index: Int, count: Int) -> [String] {
+        keys(for: index, count: count, banned: []).map { display($0, in: index) }
+    }
+
+    func keys(for index: Int, count: Int, banned: Set<String>) -> [String] {
         let total = Double(candidates.count)
-        let minimumFrequency = total >= 1000 ? 5 : (total >= 100 ? 3 : 2)
+        let minimumFrequency = total >= 1000 ? 4 : (total >= 100 ? 3 : 2)
         let scored: [(key: String, score: Double)] = candidates[index].compactMap { key, candidate in
+            guard !banned.contains(key) else { return nil }
             let frequency = documentFrequency[key] ?? 1
-            // A phrase in one article links nothing; one in most articles says nothing.
-            guard frequency >= minimumFrequency, total < 20 || Double(frequency) <= total * 0.1 else { return nil }
+            // A phrase in one article links nothing; one in many articles says nothing.
+            guard frequency >= minimumFrequency, total < 20 || Double(frequency) <= total * 0.05 else { return nil }
             guard candidate.count >= 2 || candidate.inTitle else { return nil }
-            let words = key.split(separator: " ")
-            if words.count > 1 {
-                // A real phrase keeps its words together: most articles using its rarest word use the phrase.
-                let rarest = words.compactMap { documentFrequency[String($0)] }.min() ?? frequency
-                guard Double(frequency) >= Double(rarest) * 0.3 else { return nil }
+            let parts = key.split(separator: " ")
+            if parts.count > 1 {
+                // A real phrase keeps its words together: many articles using its rarest word use the phrase.
+                let rarest = parts.compactMap { documentFrequency[String($0)] }.min() ?? frequency
+                guard Double(frequency) >= Double(rarest) * 0.25 else { return nil }
             }
             let tf = Double(candidate.count) + (candidate.inTitle ? 2 : 0)
-            return (key, (1 + log(tf)) * log(total / Double(frequency) + 1) * (1 + 0.25 * Double(words.count - 1)))
+            return (key, (1 + log(tf)) * log(total / Double(frequency) + 1) * (1 + 0.3 * Double(parts.count - 1)))
         }
         var chosen: [String] = []
         var chosenWords: [Set<Substring>] = []
         for (key, _) in scored.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }) {
-            let words = Set(key.split(separator: " "))
-            // "وزارة الدفاع" and "الدفاع" are one topic: keep the first, more telling one.
-            if chosenWords.contains(where: { $0.isSubset(of: words) || words.isSubset(of: $0) }) { continue }
+            let parts = Set(key.split(separator: " "))
+            // Two tags never share a word: "وزارة الدفاع" and "الدفاع" are one topic, and "سلمان بن
+            // عبدالعزيز" and "عبدالعزيز آل سعود" are pieces of one name.
+            if chosenWords.contains(where: { !$0.isDisjoint(with: parts) }) { continue }
             chosen.append(key)
-            chosenWords.append(words)
+            chosenWords.append(parts)
             if chosen.count == count { break }
         }
-        return chosen.map { preferredForm[$0] ?? $0 }
+        return chosen
     }
 
-    /// Phrases of one to three words inside one clause, none starting or ending with a function word.
-    static func collect(_ text: String, inTitle: Bool, into found: inout Candidates) {
-        let clauses = text.split(whereSeparator: { ".،,؛;:!?؟\n\"«»()[]".contains($0) })
-        for clause in clauses {
-            let written = ArabicText.writtenWords(String(clause))
+    /// The tag as this article writes it (without clitics), or as the archive writes it most.
+    func display(_ key: String, in index: Int) -> String {
+        let own = candidates[index][key]?.forms ?? [:]
+        let archive = formCounts[key] ?? [:]
+        guard let best = own.keys.max(by: { a, b in
+            own[a]! != own[b]! ? own[a]! < own[b]! : (archive[a] ?? 0) != (archive[b] ?? 0) ? (archive[a] ?? 0) < (archive[b] ?? 0) : a > b
+        }) else { return ArabicText.mostUsedSpelling(archive.isEmpty ? [key: 1] : archive) }
+        return best
+    }
+
+    /// Phrases of one to four words inside one clause that can be tags.
+    static func collect(_ text: String, inTitle: Bool, usage: WordUsage, into found: inout [String: Candidate]) {
+        for clause in Self.clauses(text) {
+            let written = ArabicText.writtenWords(clause)
             let folded = written.map { ArabicText.fold($0) }
-            let usable = folded.map { word in
-                word.unicodeScalars.count >= 2 && !word.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
-            }
-            for start in written.indices where usable[start] && !ArabicText.isFunctionWord(folded[start]) {
-                for length in 1...3 {
+            let bases = folded.map { usage.lexicon.base($0) }
+            for start in written.indices where usage.canStart(folded[start], base: bases[start]) {
+                for length in 1...Self.longestPhrase {
                     let end = start + length - 1
-                    guard end < written.count, usable[end] else { break }
-                    guard !ArabicText.isFunctionWord(folded[end]) else { continue }
-                    let key = (start...end).map { ArabicText.stem(folded[$0]) }.joined(separator: " ")
-                    let form = written[start...end].joined(separator: " ")
-                    var candidate = found[key] ?? (0, false, [:])
+                    guard end < written.count else { break }
+                    if end > start && !usage.canContinue(folded[end]) { break }
+                    guard usage.canEnd(folded[end], base: bases[end]) else { continue }
+                    if length == 1 && !usage.isNameLike(folded[start], base: bases[start]) { continue }
+                    let key = bases[start...end].joined(separator: " ")
+                    var candidate = found[key] ?? Candidate()
                     candidate.count += 1
                     candidate.inTitle = candidate.inTitle || inTitle
-                    candidate.forms[ArabicText.clean(form), default: 0] += 1
+                    // Shown without the clitic the first word carries here: "للهلال الأحمر" is "الهلال الأحمر".
+                    if let first = usage.withoutClitics(written[start], folded: folded[start], base: bases[start]) {
+                        let form = ([first] + written[(start + 1)..<(end + 1)]).joined(separator: " ")
+                        candidate.forms[ArabicText.clean(form), default: 0] += 1
+                    }
                     found[key] = candidate
                 }
             }
         }
     }
+
+    /// Sentence punctuation, quotes, brackets and line breaks end a phrase.
+    static func clauses(_ text: String) -> [String] {
+        text.split(whereSeparator: { ".،,؛;:!?؟\n\"«»“”()[]{}|/–—-".contains($0) }).map(String.init)
+    }
+}
+
+/// How the archive uses each folded word: its counts (for clitics) and the company it keeps, which tells
+/// nouns from verbs without a part-of-speech model.
+struct WordUsage: Sendable {
+    let lexicon: Lexicon
+    /// Occurrences after a preposition or with ب/ك/ال attached: a noun's marks.
+    private let nounMarks: [String: Int]
+    /// Occurrences after قد، لم، لن، أن، سوف or with the future prefix س: a verb's marks.
+    private let verbMarks: [String: Int]
+    private let counts: [String: Int]
+
+    init(_ texts: [String]) {
+        let perText = Parallel.map(texts, minimumChunk: 32) { text -> (Lexicon, [String: Int], [String: Int], [String: Int]) in
+            var lexicon = Lexicon()
+            var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:]
+            for clause in KeyphraseTagger.clauses(text) {
+                var previous = ""
+                for word in ArabicText.writtenWords(clause) {
+                    let folded = ArabicText.fold(word)
+                    lexicon.add(folded.unicodeScalars)
+                    count[folded, default: 0] += 1
+                    if Self.prepositions.contains(previous) { noun[folded, default: 0] += 1 }
+                    if Self.verbParticles.contains(previous) { verb[folded, default: 0] += 1 }
+                    previous = folded
+                }
+            }
+            return (lexicon, noun, verb, count)
+        }
+        var lexicon = Lexicon()
+        var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:]
+        for (l, n, v, c) in perText {
+            lexicon.merge(l)
+            noun.merge(n, uniquingKeysWith: +)
+            verb.merge(v, uniquingKeysWith: +)
+            count.merge(c, uniquingKeysWith: +)
+        }
+        self.lexicon = lexicon
+        nounMarks = noun
+        verbMarks = verb
+        counts = count
+    }
+
+    private func count(_ word: String) -> Int { counts[word] ?? 0 }
+
+    /// Whether the archive uses a word (its base) as a verb more than as a noun.
+    func isVerbLike(_ folded: String, base: String) -> Bool {
+        let future = count("س" + base)
+        let verb = (verbMarks[base] ?? 0) + (verbMarks[folded] ?? 0) + future
+        let noun = (nounMarks[base] ?? 0) + (nounMarks[folded] ?? 0) + count("ال" + base) + count("ب" + base) + count("بال" + base)
+        guard verb > 0 else { return false }
+        return verb * 2 >= noun
+    }
+
+    func isStopWord(_ folded: String, base: String) -> Bool {
+        ArabicText.isFunctionWord(folded) || ArabicText.isFunctionWord(base) || Self.generic.contains(base) || Self.generic.contains(folded)
+            || folded.unicodeScalars.count < 2 || folded.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
+            || folded.unicodeScalars.allSatisfy({ $0.isASCII }) && Self.webWords.contains(folded)
+    }
+
+    func canStart(_ folded: String, base: String) -> Bool {
+        !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !isVerbLike(folded, base: base)
+    }
+
+    /// Inside a phrase: a name's particles (بن، آل، عبد) may stand, function words may not.
+    func canContinue(_ folded: String) -> Bool {
+        Self.nameParticles.contains(folded) || !(ArabicText.isFunctionWord(folded) || Self.generic.contains(folded) || folded.unicodeScalars.count < 2)
+    }
+
+    /// A phrase never ends on a name's particle ("سلمان بن") or a function word.
+    func canEnd(_ folded: String, base: String) -> Bool {
+        !Self.nameParticles.contains(folded) && !isStopWord(folded, base: base)
+    }
+
+    /// A word that can be a tag on its own: a name (used almost only with the article, as الرياض, or
+    /// almost never, as لبنان) rather than a common noun used both ways (المنطقة, منطقة).
+    func isNameLike(_ folded: String, base: String) -> Bool {
+        guard base.unicodeScalars.count >= 3 else { return false }
+        let definite = count("ال" + base), bare = count(base)
+        let all = definite + bare
+        guard all >= 2 else { return false }
+        let share = Double(definite) / Double(all)
+        return share >= 0.9 || share <= 0.1
+    }
+
+    /// The written word without the conjunction or preposition the archive shows it carries, keeping the
+    /// article: "للهلال" → "الهلال", "وبمحاسبة" → "محاسبة". Nil when the letters cannot be matched.
+    func withoutClitics(_ written: String, folded: String, base: String) -> String? {
+        let foldedCount = folded.unicodeScalars.count, baseCount = base.unicodeScalars.count
+        guard foldedCount > baseCount else { return written }
+        var drop = foldedCount - baseCount
+        let prefix = String(folded.unicodeScalars.prefix(drop))
+        let hadArticle = prefix.hasSuffix("ال") || prefix.hasSuffix("لل")
+        var scalars = Array(written.unicodeScalars)
+        // Letters, not marks: harakat in the written word are not in the folded one.
+        var index = 0
+        while drop > 0, index < scalars.count {
+            if !ArabicText.isMark(scalars[index]) && scalars[index].value != 0x0640 { drop -= 1 }
+            index += 1
+        }
+        while index < scalars.count, ArabicText.isMark(scalars[index]) { index += 1 }
+        scalars.removeFirst(index)
+        guard !scalars.isEmpty else { return nil }
+        return (hadArticle ? "ال" : "") + String(String.UnicodeScalarView(scalars))
+    }
+
+    static let prepositions: Set<String> = Set(["في", "من", "الى", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "لدي", "عبر", "نحو", "داخل", "خارج", "امام", "بعد", "قبل", "منذ", "عند", "وفي", "ومن", "والي", "وعلي"].map(ArabicText.fold))
+    static let verbParticles: Set<String> = Set(["قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "ان", "أن", "وان", "كي", "لكي", "لا", "ولا", "ما", "لما", "حين"].map(ArabicText.fold))
+    static let nameParticles: Set<String> = Set(["بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "أبي", "ام", "أم", "ذو", "ذي"].map(ArabicText.fold))
+    static let webWords: Set<String> = ["http", "https", "www", "com", "org", "net", "html", "php", "amp", "nbsp"]
+
+    /// Words that are never a topic on their own in news prose: reporting verbs, stock phrases' words,
+    /// vague nouns and adverbs. Written for Warraq from the junk that automatic tags showed on a
+    /// SaudiNewsNet import.
+    static let generic: Set<String> = Set("""
+        قال قالت أضاف أضافت أكد أكدت أوضح أوضحت أشار أشارت أعلن أعلنت ذكر ذكرت كشف كشفت أفاد أفادت لفت لفتت \
+        تابع تابعت شدد شددت نفى نفت دعا دعت طالب طالبت أعرب أعربت اعتبر اعتبرت رأى وصف وصفت بين بينت يأتي تأتي \
+        يسعى تسعى يملك تملك تتجه يتجه يستنكر تستنكر يعزي تعزي يمكن يجب ينبغي يتم تتم يكون تكون يوجد توجد \
+        الجدير بالذكر جدير بالذكر يذكر ويذكر يشار صعيد جهة أخرى آخر آخرين أخرى الآخر الأخرى نفسه نفسها ذاته \
+        شيء شيئا شيئاً أشياء فكل طالما بينما حينما عندما كلما ربما إنما مما بما فيما كما لما أيضا أيضاً فقط \
+        جدا جداً كثيرا كثيراً قليلا دائما دائماً أبدا حاليا حالياً مؤخرا مؤخراً سابقا سابقاً لاحقا لاحقاً تقريبا \
+        اليوم أمس غدا غداً الأمس الغد العام عام الماضي المقبل القادم الحالي الجاري الأسبوع أسبوع الشهر شهر السنة سنة \
+        يوم أيام ساعة ساعات دقيقة دقائق الساعة الوقت وقت مرة مرات المرة بعض البعض جميع الجميع كافة عدد العديد \
+        عدة كثير الكثير أكثر أقل أول الأول الأولى ثاني الثاني الثانية أخير الأخير الأخيرة خلال إطار الإطار \
+        المنطقة الحادث الجيران الأمر أمر الأمور الموضوع القضية الشأن الجانب جانب الطرف الأطراف الحالة حالة \
+        الناس الشخص شخص أشخاص الفترة فترة المرحلة مرحلة الوضع وضع مستوى المستوى نحو بشكل شكل طريق طريقة \
+        الصحيفة صحيفة المصدر مصدر مصادر المصادر وكالة الأنباء نقلا نقلاً حسب وفق وفقا وفقاً بحسب الخبر خبر \
+        المواطنين المواطن مواطن الجهات الجهة الدولة دولة البلاد بلد الشعب العالم السلطات المسؤولين المسؤول \
+        مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة
+        """
+        .split(whereSeparator: { $0 == " " || $0 == "\n" })
+        .map { ArabicText.fold(String($0)) })
 }

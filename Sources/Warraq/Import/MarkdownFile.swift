@@ -6,6 +6,8 @@ public struct MarkdownFile: Sendable, Equatable {
     public var title: String
     public var date: Date?
     public var tags: [String] = []
+    /// Tags the importer suggested (`--auto-tags`), kept apart from an editor's.
+    public var autoTags: [String] = []
     public var source: String?
     public var author: String?
     public var summary: String?
@@ -25,6 +27,7 @@ public struct MarkdownFile: Sendable, Equatable {
         yaml += "title: \(Self.quoted(title))\n"
         if let date { yaml += "date: \(ArticleDate.iso8601(date, zone: zone))\n" }
         if !tags.isEmpty { yaml += "tags: [\(tags.map(Self.quoted).joined(separator: ", "))]\n" }
+        if !autoTags.isEmpty { yaml += "auto_tags: [\(autoTags.map(Self.quoted).joined(separator: ", "))]\n" }
         if let source { yaml += "source: \(Self.quoted(source))\n" }
         if let author { yaml += "author: \(Self.quoted(author))\n" }
         if let summary { yaml += "summary: \(Self.quoted(summary))\n" }

@@ -8,8 +8,9 @@ import Foundation
 public enum ArabicText {
 
     /// The identity key of a tag, title or word: NFKC, no tatweel, harakat, Quranic marks or invisible
-    /// controls; alef forms, yeh/alef maqsura, teh marbuta, Persian yeh/keheh/heh folded; Arabic-Indic and
-    /// Persian digits as ASCII; Latin lowercased; runs of white space as one space.
+    /// controls; alef forms, yeh/alef maqsura, teh marbuta, Persian yeh/keheh/heh folded; the hamza seats
+    /// ؤ and ئ that newsrooms mix (مسئول, مسؤول) as ء; Arabic-Indic and Persian digits as ASCII; Latin
+    /// lowercased; runs of white space as one space.
     public static func fold(_ text: String) -> String {
         normalised(text, folding: true)
     }
@@ -81,33 +82,6 @@ public enum ArabicText {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isMark(scalar)
     }
 
-    /// A light stem of a folded word, after Lucene's light10 stemmer: the article and attached conjunctions
-    /// and prepositions go in front, common plural, feminine and pronoun endings behind, so "والحكومة"
-    /// meets "الحكومة" and "حكومة", and "سريراً" meets "سرير". Only when enough of the word remains.
-    public static func stem(_ folded: String) -> String {
-        String(String.UnicodeScalarView(stem(scalars: Array(folded.unicodeScalars))))
-    }
-
-    /// The stem as a slice of the word: nothing is copied.
-    static func stem(scalars word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        var scalars = word[...]
-        if scalars.count > 3, let first = scalars.first, first == "و" || first == "ف" {
-            let rest = scalars.dropFirst()
-            // "و" is a prefix only in front of a long word or the article: "وزير" keeps its waw.
-            if rest.count > 3 || rest.starts(with: ["ا", "ل"]) { scalars = rest }
-        }
-        for prefix in longPrefixes where scalars.count - prefix.count >= 2 && scalars.starts(with: prefix) {
-            scalars.removeFirst(prefix.count)
-            break
-        }
-        for suffix in suffixes where scalars.count - suffix.count >= 3 && scalars.suffix(suffix.count).elementsEqual(suffix) {
-            scalars.removeLast(suffix.count)
-        }
-        return scalars
-    }
-
-    private static let suffixes: [[Unicode.Scalar]] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"].map { Array($0.unicodeScalars) }
-
     /// Whether a folded word is a function word (preposition, conjunction, pronoun...) that says nothing
     /// about a topic on its own.
     public static func isFunctionWord(_ folded: String) -> Bool {
@@ -119,9 +93,18 @@ public enum ArabicText {
     }
 
     /// The spelling writers used most for one folded identity; among equals, the first in code point
-    /// order, so every build agrees. `counts` is never empty.
+    /// order, so every build agrees. A spelling in Arabic letters wins over one with Persian or Urdu
+    /// letters (ی ک ے), however often those were used: an Arabic site names and addresses its tags in
+    /// Arabic. `counts` is never empty.
     public static func mostUsedSpelling(_ counts: [String: Int]) -> String {
-        counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+        let arabic = counts.filter { !hasPersianLetters($0.key) }
+        let pool = arabic.isEmpty ? counts : arabic
+        return pool.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+    }
+
+    /// Letters that Persian and Urdu write where Arabic has ي, ك, ه.
+    static func hasPersianLetters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { [0x06CC, 0x06A9, 0x06D2, 0x06D3, 0x06C1, 0x06D5, 0x06C0].contains($0.value) }
     }
 
     /// At most `limit` characters, cut at the last space before it and marked with "…" when cut.
@@ -159,7 +142,9 @@ public enum ArabicText {
     /// Zero-width characters, bidi controls, soft hyphen and BOM: pasted from word processors, never seen.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00AD, 0x061C, 0x180E, 0xFEFF: return true
+        case 0x00AD, 0x061C, 0x180E, 0xFEFF, 0xFFFD: return true
+        // C0 and C1 controls from exports (U+001A and the like): never shown, never part of a word.
+        case 0x00...0x08, 0x0E...0x1F, 0x7F...0x9F: return true
         case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069: return true
         default: return false
         }
@@ -184,7 +169,8 @@ public enum ArabicText {
     static func foldedLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
         case 0x0622, 0x0623, 0x0625, 0x0671: return "\u{0627}"  // آ أ إ ٱ → ا
-        case 0x0649, 0x06CC: return "\u{064A}"  // ى ی → ي
+        case 0x0649, 0x06CC, 0x06D2, 0x06D3: return "\u{064A}"  // ى ی ے ۓ → ي
+        case 0x0624, 0x0626: return "\u{0621}"  // ؤ ئ → ء: مسئول and مسؤول meet, رؤية and روية stay apart
         case 0x0629, 0x06C1, 0x06D5, 0x06C0: return "\u{0647}"  // ة ہ ە ۀ → ه
         case 0x06A9: return "\u{0643}"  // ک → ك
         case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)!
@@ -196,12 +182,13 @@ public enum ArabicText {
         }
     }
 
-    /// NFKC is costly, so it runs only where compatibility characters can be: Arabic presentation forms
-    /// copied from PDFs, full-width forms, and typographic spaces.
+    /// NFKC is costly, so it runs only where it changes something: Arabic presentation forms copied from
+    /// PDFs, full-width forms, typographic spaces, and a hamza or madda written as a combining mark after
+    /// its seat (ي + U+0654 is ئ), which would otherwise fold apart from the precomposed letter.
     static func compatibilityComposedIfNeeded(_ text: String) -> String {
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0xFB50...0xFDFF, 0xFE70...0xFEFE, 0xFF01...0xFF5E, 0x2000...0x200A, 0x00A0:
+            case 0xFB50...0xFDFF, 0xFE70...0xFEFE, 0xFF01...0xFF5E, 0x2000...0x200A, 0x00A0, 0x0653...0x0655:
                 return text.precomposedStringWithCompatibilityMapping
             default:
                 continue
@@ -209,8 +196,6 @@ public enum ArabicText {
         }
         return text
     }
-
-    private static let longPrefixes: [[Unicode.Scalar]] = ["بال", "كال", "فال", "لل", "ال"].map { Array($0.unicodeScalars) }
 
     private static let functionWords: Set<String> = Set(
         """

@@ -11,6 +11,9 @@ public struct Article: @unchecked Sendable {
     public var updated: Date?
     /// Tags as the writer spelled them, in the writer's order.
     public var tags: [String] = []
+    /// Tags suggested by `warraq import --auto-tags` (front matter `auto_tags`): shown like the others,
+    /// weaker evidence for read-also.
+    public var autoTags: [String] = []
     public var source: String?
     public var author: String?
     /// The last part of the article's URL; from front matter, else from the file name or title.

@@ -31,7 +31,8 @@ public struct SiteConfig: Sendable {
         public var timeWeight = 0.35
         /// After how many days the time factor has halved.
         public var halfLifeDays = 30.0
-        public var tagWeight = 1.0
+        /// Shared tags add at most this much to a text similarity of 0 to 1.
+        public var tagWeight = 0.2
         public var textWeight = 1.0
     }
 

@@ -1,103 +1,189 @@
 import Foundation
 
-/// The words that say what an article is about, with the weight each carries: TF-IDF over normalised
-/// Arabic words, function words removed and a light prefix strip, so "والحكومة" meets "الحكومة".
+/// What each article is about, as a search engine's "more like this" sees it: every word of the title
+/// and the whole text, folded, function words removed, attached prefixes taken off where the archive's
+/// own usage allows (`Lexicon`), weighted by TF-IDF; and the word shingles that tell a copy of the same
+/// text from another paper.
 struct ArticleTerms {
-    /// Term ids and weights of each article's signature: its most telling words, heaviest first.
+    /// Each article's most telling terms, as (term id, weight) sorted by term id: weights are TF-IDF
+    /// normalised by the whole article's vector, so the dot product of two signatures approaches the
+    /// cosine of the two articles.
     let signatures: [[(term: Int32, weight: Float)]]
-    /// The first article to use each term: where its spelling is found again when a person asks.
-    let firstArticle: [Int32]
-    private let keys: [UInt64]
+    /// The same terms, heaviest first: the query an article asks the index.
+    let queries: [[(term: Int32, weight: Float)]]
+    /// How many articles use each term.
+    let frequency: [Int32]
+    /// The stem of each term id, for explanations.
+    let stems: [String]
+    /// Hashes of each article's first word 5-shingles, sorted, unique: near-copies share most of them.
+    let shingles: [[UInt32]]
 
-    var count: Int { keys.count }
+    var count: Int { frequency.count }
 
-    /// How many words sum up one article: enough to find neighbours, few enough to bound the work.
-    static let signatureSize = 16
+    /// How many terms sum up one article: enough to find its neighbours and copies, few enough that the
+    /// work per article is bounded (Lucene's MoreLikeThis asks 25).
+    static let signatureSize = 40
+    /// Title words count as this many body words: headlines name the story.
+    static let titleBoost: Float = 2
+    /// How many shingles of an article's start are compared: agency copies share their opening.
+    static let shingleLimit = 600
+    static let shingleSize = 5
+
+    /// One article's words as read: counts by word key for the title and the text, and its shingles.
+    private struct Words {
+        var title: [(UInt64, Int32)] = []
+        var text: [(UInt64, Int32)] = []
+        var shingles: [UInt32] = []
+    }
+
+    /// The words met in one chunk of articles: the counts the lexicon is made of, and each word's letters.
+    private struct ChunkVocabulary {
+        var lexicon = Lexicon()
+        var letters: [UInt64: [Unicode.Scalar]] = [:]
+    }
 
     init(_ articles: [Article]) {
-        let counts = Parallel.map(articles, minimumChunk: 64) { Self.termCounts(title: $0.title, text: $0.text) }
-        var idOfKey: [UInt64: Int32] = [:]
-        var keys: [UInt64] = []
-        var frequency: [Int32] = []
-        var firstArticle: [Int32] = []
-        // Ids in order of first use, article by article: the same archive gives the same ids every time.
-        let ids: [[(Int32, Int)]] = counts.enumerated().map { article, terms in
-            terms.map { key, count in
-                if let id = idOfKey[key] {
-                    frequency[Int(id)] += 1
-                    return (id, count)
-                }
-                let id = Int32(keys.count)
-                idOfKey[key] = id
-                keys.append(key)
-                frequency.append(1)
-                firstArticle.append(Int32(article))
-                return (id, count)
-            }
+        // 1. Read every article once: word counts, shingles, and the archive's vocabulary per chunk.
+        let (words, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
+            Self.read(article, into: &vocabulary)
         }
-        let total = Float(max(articles.count, 1))
-        signatures = Parallel.map(ids, minimumChunk: 256) { terms in
-            var weighted = terms.map { id, count in
-                (term: id, weight: (1 + log(Float(count))) * log(1 + total / Float(frequency[Int(id)])))
+        var lexicon = Lexicon()
+        var letters: [UInt64: [Unicode.Scalar]] = [:]
+        for vocabulary in vocabularies {
+            lexicon.merge(vocabulary.lexicon)
+            letters.merge(vocabulary.letters) { first, _ in first }
+        }
+
+        // 2. Each distinct word's base, once per word rather than once per occurrence; term ids in the
+        // order of their keys, so every build numbers them alike.
+        let distinct = letters.keys.sorted()
+        let bases = Parallel.map(distinct, minimumChunk: 1024) { key -> UInt64? in
+            guard let base = Self.term(letters[key]!, lexicon: lexicon) else { return nil }
+            return Lexicon.key(base)
+        }
+        var termOfBase: [UInt64: Int32] = [:]
+        var stems: [String] = []
+        var termOfWord: [UInt64: Int32] = [:]
+        termOfWord.reserveCapacity(distinct.count)
+        for (key, base) in zip(distinct, bases) {
+            guard let base else { continue }
+            let id: Int32
+            if let known = termOfBase[base] {
+                id = known
+            } else {
+                id = Int32(stems.count)
+                termOfBase[base] = id
+                let word = letters[key]!
+                stems.append(String(String.UnicodeScalarView(Self.term(word, lexicon: lexicon) ?? word[...])))
             }
-            let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            termOfWord[key] = id
+        }
+
+        // 3. Term counts per article, document frequencies, then TF-IDF signatures.
+        let termCounts = Parallel.map(words, minimumChunk: 64) { words -> [(Int32, Float)] in
+            var counts: [Int32: Float] = [:]
+            for (key, count) in words.title { if let term = termOfWord[key] { counts[term, default: 0] += Float(count) * Self.titleBoost } }
+            for (key, count) in words.text { if let term = termOfWord[key] { counts[term, default: 0] += Float(count) } }
+            return counts.sorted { $0.key < $1.key }
+        }
+        var frequency = [Int32](repeating: 0, count: stems.count)
+        for terms in termCounts { for (term, _) in terms { frequency[Int(term)] += 1 } }
+        let total = Float(max(articles.count, 1))
+        let weighted = Parallel.map(termCounts, minimumChunk: 64) { terms -> [(term: Int32, weight: Float)] in
+            var all = terms.map { term, count in
+                (term: term, weight: (1 + log(count)) * log(1 + total / Float(frequency[Int(term)])))
+            }
+            let norm = all.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
             guard norm > 0 else { return [] }
             // A word no other article uses cannot link to anything: it stays in the norm, not the signature.
-            weighted = weighted.filter { frequency[Int($0.term)] > 1 }
-            weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            return weighted.prefix(Self.signatureSize).map { (term: $0.term, weight: $0.weight / norm) }
+            all = all.filter { frequency[Int($0.term)] > 1 }
+            all.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+            return all.prefix(Self.signatureSize).map { (term: $0.term, weight: $0.weight / norm) }
         }
-        self.keys = keys
-        self.firstArticle = firstArticle
+        queries = weighted
+        signatures = weighted.map { $0.sorted { $0.term < $1.term } }
+        self.frequency = frequency
+        self.stems = stems
+        shingles = words.map(\.shingles)
     }
 
-    /// The stem behind a term id, found again in the article that first used it (for explanations only).
-    func word(_ term: Int32, in articles: [Article]) -> String {
-        let article = articles[Int(firstArticle[Int(term)])]
-        var found = ""
-        Self.forEachTerm(title: article.title, text: article.text) { key, stem in
-            if found.isEmpty && key == keys[Int(term)] { found = String(String.UnicodeScalarView(stem)) }
+    private static func read(_ article: Article, into vocabulary: inout ChunkVocabulary) -> Words {
+        var result = Words()
+        func count(_ text: String, _ body: (UInt64) -> Void) -> [(UInt64, Int32)] {
+            var counts: [UInt64: Int32] = [:]
+            ArabicText.forEachFoldedWord(text) { word in
+                let key = Lexicon.key(word)
+                vocabulary.lexicon.add(key: key)
+                if vocabulary.letters[key] == nil { vocabulary.letters[key] = word }
+                counts[key, default: 0] += 1
+                body(key)
+            }
+            return counts.map { ($0.key, $0.value) }
         }
-        return found
-    }
-
-    /// Terms and their counts, in order of first use; title words count twice, as headlines name the story.
-    /// A term is a 64-bit hash of its stem: words are counted by the million, and neither a String nor
-    /// an array is made for each.
-    static func termCounts(title: String, text: String) -> [(UInt64, Int)] {
-        var order: [UInt64] = []
-        var counts: [UInt64: Int] = [:]
-        forEachTerm(title: title, text: text) { key, _ in
-            if let seen = counts[key] {
-                counts[key] = seen + 1
-            } else {
-                counts[key] = 1
-                order.append(key)
+        result.title = count(article.title) { _ in }
+        var window: [UInt64] = []
+        var shingles: Set<UInt32> = []
+        result.text = count(article.text) { key in
+            guard shingles.count < shingleLimit else { return }
+            window.append(key)
+            if window.count > shingleSize { window.removeFirst() }
+            if window.count == shingleSize {
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for key in window { hash = (hash ^ key) &* 0x0000_0100_0000_01B3 }
+                shingles.insert(UInt32(truncatingIfNeeded: hash ^ (hash >> 32)))
             }
         }
-        return order.map { ($0, counts[$0]!) }
+        result.shingles = shingles.sorted()
+        return result
     }
 
-    static func forEachTerm(title: String, text: String, _ body: (UInt64, ArraySlice<Unicode.Scalar>) -> Void) {
-        let visit = { (word: [Unicode.Scalar]) in
-            guard let stem = term(word) else { return }
-            body(key(stem), stem)
-        }
-        ArabicText.forEachFoldedWord(title, visit)
-        ArabicText.forEachFoldedWord(text, visit)
-    }
-
-    /// The stem a folded word counts as, or nil for function words, numbers and single letters.
-    static func term(_ word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar>? {
+    /// The base a folded word counts as, or nil for function words, numbers and single letters.
+    static func term(_ word: [Unicode.Scalar], lexicon: Lexicon) -> ArraySlice<Unicode.Scalar>? {
         guard word.count >= 2, !ArabicText.isFunctionWord(scalars: word),
               !word.allSatisfy({ ($0.value >= 0x30 && $0.value <= 0x39) || $0.properties.numericType != nil }) else { return nil }
-        let stem = ArabicText.stem(scalars: word)
-        return stem.count >= 2 ? stem : nil
+        let base = lexicon.base(scalars: word)
+        return base.count >= 2 ? base : nil
     }
 
-    static func key(_ stem: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var hash = StableHash()
-        hash.combine(scalars: stem)
-        return hash.value
+    /// The share of the shorter article's shingles that the other holds: 1 for a copy, near 0 for two
+    /// different texts on one subject.
+    func containment(_ a: Int, _ b: Int) -> Double {
+        Self.containment(shingles[a], shingles[b])
+    }
+
+    static func containment(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(min(a.count, b.count))
+    }
+
+    /// The dot product of two signatures: how alike two articles are, from 0 to about 1.
+    func similarity(_ a: Int, _ b: Int) -> Float {
+        let x = signatures[a], y = signatures[b]
+        var i = 0, j = 0
+        var sum: Float = 0
+        while i < x.count && j < y.count {
+            if x[i].term == y[j].term {
+                sum += x[i].weight * y[j].weight
+                i += 1
+                j += 1
+            } else if x[i].term < y[j].term {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
     }
 }

@@ -10,22 +10,29 @@ public struct ReadAlso: Sendable, Equatable {
 
     public var featured: Int?
     public var similar: [Link]
+    /// The same story as printed by other papers (نُشر أيضاً في): near-copies of this article's text,
+    /// newest first. They are never read-also items.
+    public var alsoPublished: [Int]
 
-    public init(featured: Int? = nil, similar: [Link] = []) {
+    public init(featured: Int? = nil, similar: [Link] = [], alsoPublished: [Int] = []) {
         self.featured = featured
         self.similar = similar
+        self.alsoPublished = alsoPublished
     }
 }
 
 /// Why one article was offered as related to another: the parts of its score, for `warraq related`.
 public struct RelatedCandidate: Sendable {
     public let article: Int
+    /// `(tagScore + textScore) × timeFactor`, the parts already multiplied by the site's weights.
     public let score: Double
     public let tagScore: Double
     public let textScore: Double
     public let timeFactor: Double
     /// Indexes of shared tags in the tags taxonomy.
     public let sharedTags: [Int]
-    /// Shared words (light stems), most telling first.
+    /// Shared words (folded, clitics removed), most telling first.
     public let sharedTerms: [String]
+    /// The share of word 5-shingles the two texts have in common: 0.5 and more is a copy.
+    public let containment: Double
 }

@@ -2,11 +2,13 @@ import Foundation
 
 /// Chooses each article's "read also" links across the whole archive without comparing all pairs.
 ///
-/// Candidates come from inverted indexes (tag → articles, word → articles). Articles are indexed newest
-/// first, so each posting list is in time order, and a long list is read only in a window around the
-/// article's own place in time: the work per article is bounded, and the neighbours read are the ones the
-/// time factor favours anyway. Scores mix shared tags weighted by rarity, TF-IDF similarity of the text,
-/// and closeness in time.
+/// It works as a search engine's "more like this": an article's most telling terms (`ArticleTerms`) are
+/// asked of an inverted index of every article's terms. Articles are indexed newest first, so each posting
+/// list is in time order, and a long list is read only in a window around the article's own place in
+/// time: the work per article is bounded. Text similarity decides; shared tags are evidence that adds a
+/// bounded amount (editor tags more than automatic ones, a tag no other article has nothing); closeness
+/// in time scales the sum. Copies of the same text printed by other papers are never offered: they are
+/// listed apart ("نُشر أيضاً في"), and no list holds two copies of one story.
 public struct ReadAlsoEngine {
     let articles: [Article]
     let tags: Taxonomy?
@@ -14,7 +16,11 @@ public struct ReadAlsoEngine {
     let terms: ArticleTerms
     /// Postings of each term: articles whose signature holds it, with the weight there, in time order.
     let postings: [[(article: Int32, weight: Float)]]
+    /// Weight of each tag: its rarity, or 0 for a tag only one article has.
     let tagRarity: [Float]
+    /// For each article, whether each of its tags (as in `tags.termsOfArticle`) was given by an editor
+    /// rather than by `--auto-tags`.
+    let editorTag: [[Bool]]
     let references: ReferenceIndex
     /// Each article's folded title as one id (the first article with that title) and as sorted word ids:
     /// comparing titles for every candidate must not hash Arabic strings.
@@ -22,7 +28,15 @@ public struct ReadAlsoEngine {
     let titleWords: [[Int32]]
 
     /// How many entries of one posting list are read for one article.
-    static let window = 256
+    static let window = 512
+    /// How many of the best-scoring candidates are looked at for copies and diversity.
+    static let pool = 40
+    /// Shingle containment from which two texts are one story printed twice.
+    static let copyContainment = 0.5
+    /// What an automatic tag counts for, beside an editor's.
+    static let automaticTagShare: Float = 0.5
+    /// How much likeness to an item already chosen costs a candidate (maximal marginal relevance).
+    static let diversity = 0.3
 
     public init(articles: [Article], tags: Taxonomy?, settings: SiteConfig.ReadAlsoSettings) {
         self.articles = articles
@@ -35,7 +49,15 @@ public struct ReadAlsoEngine {
         }
         self.postings = postings
         let total = Float(max(articles.count, 1))
-        tagRarity = tags?.terms.map { log(1 + total / Float($0.articles.count)) } ?? []
+        tagRarity = tags?.terms.map { $0.articles.count > 1 ? log(1 + total / Float($0.articles.count)) : 0 } ?? []
+        if let tags {
+            editorTag = Parallel.map(Array(articles.indices), minimumChunk: 256) { index in
+                let editor = Set(articles[index].tags.map { ArabicText.fold(ArabicText.clean($0)) })
+                return tags.termsOfArticle[index].map { editor.contains(tags.terms[$0].key) }
+            }
+        } else {
+            editorTag = []
+        }
         let foldedTitles = Parallel.map(articles, minimumChunk: 256) { ArabicText.fold($0.title) }
         let references = ReferenceIndex(articles: articles, foldedTitles: foldedTitles)
         self.references = references
@@ -67,12 +89,18 @@ public struct ReadAlsoEngine {
         var result = ReadAlso()
         // The article itself and every linked one, by title: a story is never offered twice.
         var usedTitles: Set<Int32> = [titleIDs[index]]
+        var chosen: [Int] = []
         var unlinkedHeadlines: Set<String> = []
 
         func offer(_ candidate: Int) -> Bool {
-            guard !usedTitles.contains(titleIDs[candidate]), !Self.nearDuplicate(titleWords[index], titleWords[candidate]) else { return false }
+            guard !usedTitles.contains(titleIDs[candidate]), !Self.nearDuplicate(titleWords[index], titleWords[candidate]),
+                  !chosen.contains(where: { terms.containment($0, candidate) >= Self.copyContainment }) else { return false }
             usedTitles.insert(titleIDs[candidate])
+            chosen.append(candidate)
             return true
+        }
+        func take(_ candidate: Int) {
+            if result.featured == nil { result.featured = candidate } else { result.similar.append(.article(candidate)) }
         }
 
         for reference in article.readAlso {
@@ -80,8 +108,7 @@ public struct ReadAlsoEngine {
                 diagnostics.append(.warning(article.file, line: reference.line, "read also '\(reference.target)' matches no published article"))
                 continue
             }
-            guard offer(target) else { continue }
-            if result.featured == nil { result.featured = target } else { result.similar.append(.article(target)) }
+            if offer(target) { take(target) }
         }
         for headline in article.similarTitles {
             let folded = ArabicText.fold(headline)
@@ -93,28 +120,39 @@ public struct ReadAlsoEngine {
         }
 
         var linkCount = result.similar.filter { if case .article = $0 { return true } else { return false } }.count
-        let wanted = (result.featured == nil ? 1 : 0) + max(0, settings.similar - linkCount)
-        if wanted > 0 {
-            for candidate in candidates(for: index, limit: wanted + 8, scratch: &scratch, { other, _, _ in other }) where offer(candidate) {
-                if result.featured == nil {
-                    result.featured = candidate
-                } else {
-                    result.similar.append(.article(candidate))
-                    linkCount += 1
-                }
-                if linkCount >= settings.similar { break }
+        let scored = candidates(for: index, limit: Self.pool, scratch: &scratch) { other, _, _, score in (other, score) }
+        // Copies of this text: other papers' go under "نُشر أيضاً في", none is read-also.
+        var pool: [(article: Int, score: Double)] = []
+        for (other, score) in scored {
+            if terms.containment(index, other) >= Self.copyContainment {
+                if articles[other].source != article.source || article.source == nil { result.alsoPublished.append(other) }
+                usedTitles.insert(titleIDs[other])
+            } else {
+                pool.append((other, score))
             }
+        }
+        result.alsoPublished.sort()
+        // Maximal marginal relevance: each pick is the best candidate once its likeness to what is
+        // already chosen is paid for, so one story does not fill the list.
+        while result.featured == nil || linkCount < settings.similar, !pool.isEmpty {
+            var best = 0
+            var bestValue = -Double.infinity
+            for (position, candidate) in pool.enumerated() {
+                let likeness = chosen.map { Double(terms.similarity($0, candidate.article)) }.max() ?? 0
+                let value = candidate.score - Self.diversity * likeness * candidate.score
+                if value > bestValue { (best, bestValue) = (position, value) }
+            }
+            let candidate = pool.remove(at: best).article
+            guard offer(candidate) else { continue }
+            if result.featured != nil { linkCount += 1 }
+            take(candidate)
         }
         // An article that shares nothing with the archive (a one-line brief, a scraping stub) still gets
         // something to read next, as a news page would: the nearest articles in time, its own source first.
         if result.featured == nil || linkCount < settings.similar {
             for neighbour in neighboursInTime(of: index) where offer(neighbour) {
-                if result.featured == nil {
-                    result.featured = neighbour
-                } else {
-                    result.similar.append(.article(neighbour))
-                    linkCount += 1
-                }
+                if result.featured != nil { linkCount += 1 }
+                take(neighbour)
                 if result.featured != nil && linkCount >= settings.similar { break }
             }
         }
@@ -168,20 +206,23 @@ public struct ReadAlsoEngine {
     }
 
     /// The best-scoring other articles, best first; ties go to the newer article. `make` turns each into a
-    /// result from its index and its tag and text scores, while they are still in the scratch.
-    func candidates<Result>(for index: Int, limit: Int, scratch: inout Scratch, _ make: (Int, Double, Double) -> Result) -> [Result] {
-        let articleTags = tags?.termsOfArticle[index] ?? []
-        let tagNorm = articleTags.reduce(Float(0)) { $0 + tagRarity[$1] }
+    /// result from its index, its tag and text scores and its score, while they are still in the scratch.
+    func candidates<Result>(for index: Int, limit: Int, scratch: inout Scratch, _ make: (Int, Double, Double, Double) -> Result) -> [Result] {
         if let tags {
-            for tag in articleTags {
-                let weight = tagRarity[tag] / tagNorm
-                Self.visit(window: tags.terms[tag].articles, around: index) { other in
+            let articleTags = tags.termsOfArticle[index]
+            let own = zip(articleTags, editorTag[index]).map { tagRarity[$0] * ($1 ? 1 : Self.automaticTagShare) }
+            let norm = own.reduce(0, +)
+            for (position, tag) in articleTags.enumerated() where norm > 0 && tagRarity[tag] > 0 {
+                let weight = own[position] / norm
+                let members = tags.terms[tag].articles
+                Self.visit(window: members, around: index) { other in
+                    guard let slot = tags.termsOfArticle[other].firstIndex(of: tag) else { return }
                     if scratch.tagScore[other] == 0 && scratch.textScore[other] == 0 { scratch.touched.append(Int32(other)) }
-                    scratch.tagScore[other] += weight
+                    scratch.tagScore[other] += weight * (editorTag[other][slot] ? 1 : Self.automaticTagShare)
                 }
             }
         }
-        for (term, weight) in terms.signatures[index] {
+        for (term, weight) in terms.queries[index] {
             let list = postings[Int(term)]
             Self.visit(window: list, around: index, position: { Int($0.article) }) { entry in
                 let other = Int(entry.article)
@@ -199,7 +240,7 @@ public struct ReadAlsoEngine {
             }
         }
         let best = Self.top(scored, limit: limit)
-        let result = best.map { make($0.article, Double(scratch.tagScore[$0.article]), Double(scratch.textScore[$0.article])) }
+        let result = best.map { make($0.article, Double(scratch.tagScore[$0.article]), Double(scratch.textScore[$0.article]), $0.score) }
         for other in scratch.touched {
             scratch.tagScore[Int(other)] = 0
             scratch.textScore[Int(other)] = 0
@@ -208,6 +249,8 @@ public struct ReadAlsoEngine {
         return result
     }
 
+    /// Tags count at most `tag_weight` (0.2 by default) where a strong text match is worth 0.3 to 1:
+    /// shared tags alone never outrank the text.
     func combined(tag: Double, text: Double, time: Double) -> Double {
         (settings.tagWeight * tag + settings.textWeight * text) * time
     }
@@ -222,14 +265,16 @@ public struct ReadAlsoEngine {
     private func explain(_ index: Int, _ other: Int, tag: Double, text: Double) -> RelatedCandidate {
         let time = timeFactor(index, other)
         let otherTags = Set(tags?.termsOfArticle[other] ?? [])
-        let sharedTags = (tags?.termsOfArticle[index] ?? []).filter { otherTags.contains($0) }
+        let sharedTags = (tags?.termsOfArticle[index] ?? []).filter { otherTags.contains($0) && tagRarity[$0] > 0 }
         let otherTerms = Dictionary(terms.signatures[other].map { ($0.term, $0.weight) }, uniquingKeysWith: { a, _ in a })
-        let sharedTerms = terms.signatures[index]
+        let sharedTerms = terms.queries[index]
             .compactMap { term, weight in otherTerms[term].map { (term, weight * $0) } }
             .sorted { $0.1 > $1.1 }
-            .map { terms.word($0.0, in: articles) }
-        return RelatedCandidate(article: other, score: combined(tag: tag, text: text, time: time), tagScore: tag, textScore: text,
-                                timeFactor: time, sharedTags: sharedTags, sharedTerms: sharedTerms)
+            .map { terms.stems[Int($0.0)] }
+        return RelatedCandidate(article: other, score: combined(tag: tag, text: text, time: time),
+                                tagScore: settings.tagWeight * tag, textScore: settings.textWeight * text,
+                                timeFactor: time, sharedTags: sharedTags, sharedTerms: sharedTerms,
+                                containment: terms.containment(index, other))
     }
 
     /// The `limit` best by score, then newest (lowest index): a partial selection, not a full sort.
@@ -272,6 +317,6 @@ public struct ReadAlsoEngine {
     /// The candidates for one article with the parts of their scores, for `warraq related`.
     public func explain(_ index: Int, limit: Int) -> [RelatedCandidate] {
         var scratch = Scratch(count: articles.count)
-        return candidates(for: index, limit: limit, scratch: &scratch) { other, tag, text in explain(index, other, tag: tag, text: text) }
+        return candidates(for: index, limit: limit, scratch: &scratch) { other, tag, text, _ in explain(index, other, tag: tag, text: text) }
     }
 }

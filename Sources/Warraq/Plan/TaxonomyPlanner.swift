@@ -27,7 +27,7 @@ struct TaxonomyPlanner {
 
     private func values(_ article: Article) -> [String] {
         switch config.field {
-        case .tags: return article.tags
+        case .tags: return article.tags + article.autoTags
         case .source: return article.source.map { [$0] } ?? []
         case .author: return article.author.map { [$0] } ?? []
         }

@@ -20,6 +20,9 @@ struct FrontMatterFields {
             case "tags", "keywords":
                 guard let tags = value.stringList else { throw invalid(key, line, "expected a list of tags or one comma-separated string") }
                 article.tags = tags
+            case "auto_tags":
+                guard let tags = value.stringList else { throw invalid(key, line, "expected a list of tags or one comma-separated string") }
+                article.autoTags = tags
             case "source":
                 article.source = try string(value, key, line)
             case "author":

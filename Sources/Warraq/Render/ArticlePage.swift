@@ -50,6 +50,18 @@ extension PageRenderer {
         }
         readAlsoContext["similar"] = similar
         readAlsoContext["has_similar"] = !similar.isEmpty
+        // Other papers' prints of the same text, named by their paper: what a reader of one agency story
+        // wants to know, and what no read-also list should repeat.
+        let sourceTaxonomy = plan.taxonomies.firstIndex { $0.config.field == .source }
+        let alsoPublished: [[String: Any]] = readAlso.alsoPublished.map { other in
+            var item = summaries[other]
+            if let sourceTaxonomy, let term = plan.taxonomies[sourceTaxonomy].termsOfArticle[other].first {
+                item["paper"] = termLinks[sourceTaxonomy][term]["name"]
+            }
+            return item
+        }
+        readAlsoContext["also_published"] = alsoPublished
+        readAlsoContext["has_also_published"] = !alsoPublished.isEmpty
 
         return [
             "site": siteContext,

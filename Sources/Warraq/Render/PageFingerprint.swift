@@ -56,6 +56,13 @@ extension PageRenderer {
                 case .headline(let title): hash.combine(title)
                 }
             }
+            hash.combine([1])
+            for other in readAlso.alsoPublished {
+                hash.combine(summaryHashes[other])
+                for (taxonomyIndex, taxonomy) in plan.taxonomies.enumerated() where taxonomy.config.field == .source {
+                    for term in taxonomy.termsOfArticle[other] { hash.combine("\(taxonomyIndex)|\(taxonomy.terms[term].name)") }
+                }
+            }
             for (taxonomyIndex, taxonomy) in plan.taxonomies.enumerated() {
                 for term in taxonomy.termsOfArticle[index] {
                     hash.combine("\(taxonomy.terms[term].name)|\(taxonomy.terms[term].slug)")

@@ -38,15 +38,38 @@ struct ArabicTextTests {
         #expect(ArabicText.digits("2023", arabicIndic: false) == "2023")
     }
 
-    @Test("the light stem lets والحكومة meet الحكومة and حكومة")
-    func stems() {
-        let stem = { ArabicText.stem(ArabicText.fold($0)) }
-        #expect(stem("والحكومة") == stem("الحكومة"))
-        #expect(stem("الحكومة") == stem("حكومة"))
-        #expect(stem("بالحكومة") == stem("حكومة"))
-        #expect(stem("في") == "في")
-        #expect(stem("سريراً") == stem("سرير"))
-        #expect(stem("وزير") == stem("الوزير"))
+    @Test("hamza seats newsrooms mix are one identity; words they tell apart stay apart")
+    func hamzaSeats() {
+        #expect(ArabicText.fold("مسئول") == ArabicText.fold("مسؤول"))
+        #expect(ArabicText.fold("الشئون") == ArabicText.fold("الشؤون"))
+        #expect(ArabicText.fold("أبناؤنا") == ArabicText.fold("أبنائنا"))
+        #expect(ArabicText.fold("أبنائنا") == ArabicText.fold("أبناءنا"))
+        #expect(ArabicText.fold("رؤية") != ArabicText.fold("روية"))
+        #expect(ArabicText.fold("بائع") != ArabicText.fold("بايع"))
+    }
+
+    @Test("a hamza written as a combining mark meets the precomposed letter")
+    func decomposedHamza() {
+        #expect(ArabicText.fold("ر\u{064A}\u{0654}يس") == ArabicText.fold("رئيس"))
+        #expect(ArabicText.fold("مس\u{0648}\u{0654}ول") == ArabicText.fold("مسؤول"))
+        #expect(ArabicText.fold("ر\u{064A}\u{0654}يس") != "رييس")
+    }
+
+    @Test("Urdu yeh barree folds like the Persian letters")
+    func yehBarree() {
+        #expect(ArabicText.fold("ے") == "ي")
+    }
+
+    @Test("an Arabic spelling names a tag, however often a Persian one was used")
+    func arabicSpellingFirst() {
+        #expect(ArabicText.mostUsedSpelling(["ناغورنی کاراباخ": 5, "ناغورني كاراباخ": 1]) == "ناغورني كاراباخ")
+        #expect(ArabicText.mostUsedSpelling(["ناغورنی": 2]) == "ناغورنی")
+    }
+
+    @Test("control characters from exports never reach the text")
+    func controlCharacters() {
+        #expect(ArabicText.clean("مهرجان\u{1A} الصيف\u{FFFD}\u{85}") == "مهرجان الصيف")
+        #expect(ArabicText.fold("غزة\u{0007}") == "غزه")
     }
 
     @Test("function words are known after folding")
