@@ -129,7 +129,7 @@ public struct KeyphraseTagger {
                 for length in 1...Self.longestPhrase {
                     let end = start + length - 1
                     guard end < written.count else { break }
-                    if end > start && !usage.canContinue(folded[end]) { break }
+                    if end > start && !(usage.canContinue(folded[end]) && usage.isBare(folded[end], base: bases[end])) { break }
                     guard usage.canEnd(folded[end], base: bases[end]) else { continue }
                     if length == 1 && !usage.isNameLike(folded[start], base: bases[start]) { continue }
                     let key = bases[start...end].joined(separator: " ")
@@ -162,28 +162,31 @@ struct WordUsage: Sendable {
     /// Occurrences after قد، لم، لن، أن، سوف or with the future prefix س: a verb's marks.
     private let verbMarks: [String: Int]
     private let counts: [String: Int]
+    private let tanween: [String: Int]
 
     init(_ texts: [String]) {
-        let perText = Parallel.map(texts, minimumChunk: 32) { text -> (Lexicon, [String: Int], [String: Int], [String: Int]) in
+        let perText = Parallel.map(texts, minimumChunk: 32) { text -> (Lexicon, [String: Int], [String: Int], [String: Int], [String: Int]) in
             var lexicon = Lexicon()
-            var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:]
+            var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:], tanween: [String: Int] = [:]
             for clause in KeyphraseTagger.clauses(text) {
                 var previous = ""
                 for word in ArabicText.writtenWords(clause) {
                     let folded = ArabicText.fold(word)
                     lexicon.add(folded.unicodeScalars)
                     count[folded, default: 0] += 1
+                    if word.unicodeScalars.contains("\u{064B}") { tanween[folded, default: 0] += 1 }
                     if Self.prepositions.contains(previous) { noun[folded, default: 0] += 1 }
                     if Self.verbParticles.contains(previous) { verb[folded, default: 0] += 1 }
                     previous = folded
                 }
             }
-            return (lexicon, noun, verb, count)
+            return (lexicon, noun, verb, count, tanween)
         }
         var lexicon = Lexicon()
-        var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:]
-        for (l, n, v, c) in perText {
+        var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:], tanween: [String: Int] = [:]
+        for (l, n, v, c, t) in perText {
             lexicon.merge(l)
+            tanween.merge(t, uniquingKeysWith: +)
             noun.merge(n, uniquingKeysWith: +)
             verb.merge(v, uniquingKeysWith: +)
             count.merge(c, uniquingKeysWith: +)
@@ -192,6 +195,7 @@ struct WordUsage: Sendable {
         nounMarks = noun
         verbMarks = verb
         counts = count
+        self.tanween = tanween
     }
 
     private func count(_ word: String) -> Int { counts[word] ?? 0 }
@@ -199,20 +203,41 @@ struct WordUsage: Sendable {
     /// Whether the archive uses a word (its base) as a verb more than as a noun.
     func isVerbLike(_ folded: String, base: String) -> Bool {
         let future = count("س" + base)
-        let verb = (verbMarks[base] ?? 0) + (verbMarks[folded] ?? 0) + future
+        // The imperfect's person prefixes: "يرعى" beside "ترعى", "تتكرر" beside "يتكرر".
+        var pair = 0
+        if let first = base.unicodeScalars.first, first == "ي" || first == "ت" {
+            pair = count((first == "ي" ? "ت" : "ي") + String(base.unicodeScalars.dropFirst())) / 2
+        }
+        let verb = (verbMarks[base] ?? 0) + (verbMarks[folded] ?? 0) + future + pair
         let noun = (nounMarks[base] ?? 0) + (nounMarks[folded] ?? 0) + count("ال" + base) + count("ب" + base) + count("بال" + base)
         guard verb > 0 else { return false }
         return verb * 2 >= noun
     }
 
     func isStopWord(_ folded: String, base: String) -> Bool {
-        ArabicText.isFunctionWord(folded) || ArabicText.isFunctionWord(base) || Self.generic.contains(base) || Self.generic.contains(folded)
-            || folded.unicodeScalars.count < 2 || folded.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
-            || folded.unicodeScalars.allSatisfy({ $0.isASCII }) && Self.webWords.contains(folded)
+        if folded.unicodeScalars.count < 2 || folded.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return true }
+        if folded.unicodeScalars.allSatisfy({ $0.isASCII }) && Self.webWords.contains(folded) { return true }
+        // "بالمئة" is "المئة" and "وإذا" is "إذا": a clitic does not make a word a topic.
+        var forms = [folded, base, "ال" + base]
+        if let first = folded.unicodeScalars.first, "وفبلك".unicodeScalars.contains(first) { forms.append(String(folded.unicodeScalars.dropFirst())) }
+        return forms.contains { ArabicText.isFunctionWord($0) || Self.generic.contains($0) }
+    }
+
+    /// Written with tanween fath somewhere in the archive (يومياً، قديماً): an adverb or an accusative,
+    /// not a name.
+    func isAccusative(_ folded: String) -> Bool {
+        (tanween[folded] ?? 0) > 0
+    }
+
+    /// Inside a phrase, a word carries no conjunction or preposition: "الإيرادات المباشرة لشركات" and
+    /// "مقارنة بالعام" are two phrases cut in the middle, not one.
+    func isBare(_ folded: String, base: String) -> Bool {
+        folded == base || folded == "ال" + base
     }
 
     func canStart(_ folded: String, base: String) -> Bool {
-        !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !isVerbLike(folded, base: base)
+        !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !Self.honorifics.contains(base)
+            && !isVerbLike(folded, base: base)
     }
 
     /// Inside a phrase: a name's particles (بن، آل، عبد) may stand, function words may not.
@@ -228,7 +253,7 @@ struct WordUsage: Sendable {
     /// A word that can be a tag on its own: a name (used almost only with the article, as الرياض, or
     /// almost never, as لبنان) rather than a common noun used both ways (المنطقة, منطقة).
     func isNameLike(_ folded: String, base: String) -> Bool {
-        guard base.unicodeScalars.count >= 3 else { return false }
+        guard base.unicodeScalars.count >= 3, !isAccusative(folded), !isAccusative(base) else { return false }
         let definite = count("ال" + base), bare = count(base)
         let all = definite + bare
         guard all >= 2 else { return false }
@@ -260,6 +285,8 @@ struct WordUsage: Sendable {
     static let prepositions: Set<String> = Set(["في", "من", "الى", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "لدي", "عبر", "نحو", "داخل", "خارج", "امام", "بعد", "قبل", "منذ", "عند", "وفي", "ومن", "والي", "وعلي"].map(ArabicText.fold))
     static let verbParticles: Set<String> = Set(["قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "ان", "أن", "وان", "كي", "لكي", "لا", "ولا", "ما", "لما", "حين"].map(ArabicText.fold))
     static let nameParticles: Set<String> = Set(["بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "أبي", "ام", "أم", "ذو", "ذي"].map(ArabicText.fold))
+    /// Titles of address that open a name without being part of the topic ("سمو ولي العهد").
+    static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب"].map(ArabicText.fold))
     static let webWords: Set<String> = ["http", "https", "www", "com", "org", "net", "html", "php", "amp", "nbsp"]
 
     /// Words that are never a topic on their own in news prose: reporting verbs, stock phrases' words,
@@ -279,6 +306,8 @@ struct WordUsage: Sendable {
         الناس الشخص شخص أشخاص الفترة فترة المرحلة مرحلة الوضع وضع مستوى المستوى نحو بشكل شكل طريق طريقة \
         الصحيفة صحيفة المصدر مصدر مصادر المصادر وكالة الأنباء نقلا نقلاً حسب وفق وفقا وفقاً بحسب الخبر خبر \
         المواطنين المواطن مواطن الجهات الجهة الدولة دولة البلاد بلد الشعب العالم السلطات المسؤولين المسؤول \
+        ماذا لماذا إذا اذا أنحاء انحاء بمثابة نفس نفسك أنفسهم أنفسنا مرتين مرة حدة مقتل يوما قديما حديثا \
+        رحمه الله حفظه تعالى سبحانه عليه السلام الحمد صلى وسلم إن شاء \
         مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة
         """
         .split(whereSeparator: { $0 == " " || $0 == "\n" })

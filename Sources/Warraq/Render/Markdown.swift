@@ -53,7 +53,7 @@ public struct Markdown: Sendable {
 
     /// How much of the body's text goes into finding similar articles: a news article's topic is in its
     /// first paragraphs, and the bound keeps memory flat however long the body.
-    static let similarityTextLimit = 1500
+    static let similarityTextLimit = 8000
 
     private func render(_ document: OpaquePointer) -> Rendered {
         let html = take(cmark_render_html(document, options))
