@@ -67,7 +67,11 @@ def main():
             lists[row["article"]][system].append((int(rank), score))
 
     systems = ["warraq", "reference"]
-    names = {"warraq": "Warraq", "reference": "plain TF-IDF"}
+    names = {"warraq": "Warraq", "reference": "TF-IDF reference"}
+    about = os.path.join(sys.argv[2], "README")
+    if os.path.exists(about):
+        with open(about, encoding="utf-8") as f:
+            print("key: " + " ".join(f.read().split("\n")[1:]).strip())
     if items:
         print("Read also: %d articles, %d items rated, %d not rated" % (len(lists), len(items) - unrated, unrated))
         rows = collections.OrderedDict()

@@ -157,6 +157,8 @@ _JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TIME = re.compile(r'<time datetime="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
+# The "نُشر أيضاً في" block: any element whose class holds also-published, to its closing tag.
+_ALSO = re.compile(r'<(\w+)\b[^>]*\bclass="[^"]*\balso-published\b[^"]*".*?</\1>', re.S)
 
 
 class SitePage:
@@ -183,6 +185,11 @@ class SitePage:
             header = html.split("</header>", 2)
             time = _TIME.search(header[1] if len(header) > 2 else html)
             self.date = parse_date(time.group(1)) if time else None
+        also = _ALSO.search(html)
+        self.has_also_published = also is not None
+        self.also_published = [htmllib.unescape(h) for h in _HREF.findall(also.group(0))] if also else []
+        if also:  # wherever the block sits, its links are not read-also items
+            html = html[:also.start()] + html[also.end():]
         aside = re.search(r'<aside class="read-also".*?</aside>', html, re.S)
         first = _HREF.search(aside.group(0)) if aside else None
         self.featured = htmllib.unescape(first.group(1)) if first else None
@@ -190,9 +197,6 @@ class SitePage:
         block = nav.group(0) if nav else ""
         self.similar = [htmllib.unescape(h) for h in _HREF.findall(block)]
         self.unlinked = block.count('class="unlinked"')
-        also = re.search(r'<(\w+)[^>]*class="[^"]*\balso-published\b[^"]*".*?</\1>', html, re.S)
-        self.has_also_published = also is not None
-        self.also_published = [htmllib.unescape(h) for h in _HREF.findall(also.group(0))] if also else []
 
     def url(self):
         return self.canonical or ("/" + self.folder + "/")
