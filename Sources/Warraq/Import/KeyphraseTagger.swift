@@ -109,14 +109,11 @@ public struct KeyphraseTagger {
         return chosen
     }
 
-    /// The tag as this article writes it (without clitics), or as the archive writes it most.
+    /// The tag as the archive writes it most (without clitics): one name for one key, so "الشرقية" and
+    /// "شرقية" never become two tags.
     func display(_ key: String, in index: Int) -> String {
-        let own = candidates[index][key]?.forms ?? [:]
         let archive = formCounts[key] ?? [:]
-        guard let best = own.keys.max(by: { a, b in
-            own[a]! != own[b]! ? own[a]! < own[b]! : (archive[a] ?? 0) != (archive[b] ?? 0) ? (archive[a] ?? 0) < (archive[b] ?? 0) : a > b
-        }) else { return ArabicText.mostUsedSpelling(archive.isEmpty ? [key: 1] : archive) }
-        return best
+        return ArabicText.mostUsedSpelling(archive.isEmpty ? (candidates[index][key]?.forms ?? [key: 1]) : archive)
     }
 
     /// Phrases of one to four words inside one clause that can be tags.
@@ -130,7 +127,7 @@ public struct KeyphraseTagger {
                     let end = start + length - 1
                     guard end < written.count else { break }
                     if end > start && !(usage.canContinue(folded[end]) && usage.isBare(folded[end], base: bases[end])) { break }
-                    guard usage.canEnd(folded[end], base: bases[end]) else { continue }
+                    guard usage.canEnd(folded[end], base: bases[end]), !usage.hasPronoun(written[end], folded: folded[end]) else { continue }
                     if length == 1 && !usage.isNameLike(folded[start], base: bases[start]) { continue }
                     let key = bases[start...end].joined(separator: " ")
                     var candidate = found[key] ?? Candidate()
@@ -215,7 +212,8 @@ struct WordUsage: Sendable {
     }
 
     func isStopWord(_ folded: String, base: String) -> Bool {
-        if folded.unicodeScalars.count < 2 || folded.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return true }
+        // A number is never a topic, nor part of one ("تعيين 125 قاضيا", "1436ه").
+        if folded.unicodeScalars.count < 2 || folded.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return true }
         if folded.unicodeScalars.allSatisfy({ $0.isASCII }) && Self.webWords.contains(folded) { return true }
         // "بالمئة" is "المئة" and "وإذا" is "إذا": a clitic does not make a word a topic.
         var forms = [folded, base, "ال" + base]
@@ -236,18 +234,36 @@ struct WordUsage: Sendable {
     }
 
     func canStart(_ folded: String, base: String) -> Bool {
-        !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !Self.honorifics.contains(base)
+        !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !Self.honorifics.contains(base)
             && !isVerbLike(folded, base: base)
     }
 
     /// Inside a phrase: a name's particles (بن، آل، عبد) may stand, function words may not.
     func canContinue(_ folded: String) -> Bool {
-        Self.nameParticles.contains(folded) || !(ArabicText.isFunctionWord(folded) || Self.generic.contains(folded) || folded.unicodeScalars.count < 2)
+        if folded.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
+        return Self.nameParticles.contains(folded) || !(ArabicText.isFunctionWord(folded) || Self.generic.contains(folded) || folded.unicodeScalars.count < 2)
+    }
+
+    /// A word that ends in an attached pronoun ("حياتها", "عقله", "أبناؤهم"): about someone the article
+    /// names elsewhere, never a tag's last word. Told by the archive holding the word without it.
+    func hasPronoun(_ written: String, folded: String) -> Bool {
+        let scalars = Array(folded.unicodeScalars)
+        for suffix in ["هما", "هم", "هن", "ها", "كم", "نا", "ك"] where scalars.count - suffix.unicodeScalars.count >= 2 {
+            guard folded.hasSuffix(suffix) else { continue }
+            let stem = Array(scalars.dropLast(suffix.unicodeScalars.count))
+            if lexicon.count(stem) > 0 || (stem.last == "ت" && lexicon.count(stem.dropLast() + ["ه"]) > 0) { return true }
+        }
+        // A final ه, not ة: the writer's letter tells the pronoun from teh marbuta, which folding merged.
+        if written.unicodeScalars.last == "\u{0647}", scalars.count >= 3 {
+            let stem = Array(scalars.dropLast())
+            if lexicon.count(stem) > 0 || (stem.last == "ت" && lexicon.count(stem.dropLast() + ["ه"]) > 0) { return true }
+        }
+        return false
     }
 
     /// A phrase never ends on a name's particle ("سلمان بن") or a function word.
     func canEnd(_ folded: String, base: String) -> Bool {
-        !Self.nameParticles.contains(folded) && !isStopWord(folded, base: base)
+        !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !isStopWord(folded, base: base)
     }
 
     /// A word that can be a tag on its own: a name (used almost only with the article, as الرياض, or
@@ -308,6 +324,8 @@ struct WordUsage: Sendable {
         المواطنين المواطن مواطن الجهات الجهة الدولة دولة البلاد بلد الشعب العالم السلطات المسؤولين المسؤول \
         ماذا لماذا إذا اذا أنحاء انحاء بمثابة نفس نفسك أنفسهم أنفسنا مرتين مرة حدة مقتل يوما قديما حديثا \
         رحمه الله حفظه تعالى سبحانه عليه السلام الحمد صلى وسلم إن شاء \
+        يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان \
+        أيار حزيران تموز آب أيلول تشرين محرم صفر جمادى شعبان شوال القعدة هجري هجرية ميلادي ميلادية \
         مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة
         """
         .split(whereSeparator: { $0 == " " || $0 == "\n" })

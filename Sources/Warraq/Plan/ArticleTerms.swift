@@ -11,6 +11,9 @@ struct ArticleTerms {
     let signatures: [[(term: Int32, weight: Float)]]
     /// The same terms, heaviest first: the query an article asks the index.
     let queries: [[(term: Int32, weight: Float)]]
+    /// The inverted index: for each term, every article that uses it (and some other article does too)
+    /// with its normalised weight there, in article order, which is time order.
+    let postings: [[(article: Int32, weight: Float)]]
     /// How many articles use each term.
     let frequency: [Int32]
     /// The stem of each term id, for explanations.
@@ -22,9 +25,9 @@ struct ArticleTerms {
 
     /// How many terms sum up one article: enough to find its neighbours and copies, few enough that the
     /// work per article is bounded (Lucene's MoreLikeThis asks 25).
-    static let signatureSize = 40
+    static let signatureSize = 60
     /// Title words count as this many body words: headlines name the story.
-    static let titleBoost: Float = 2
+    static let titleBoost: Float = 1.25
     /// How many shingles of an article's start are compared: agency copies share their opening.
     static let shingleLimit = 600
     static let shingleSize = 5
@@ -95,13 +98,20 @@ struct ArticleTerms {
             }
             let norm = all.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
             guard norm > 0 else { return [] }
-            // A word no other article uses cannot link to anything: it stays in the norm, not the signature.
+            // A word no other article uses cannot link to anything: it stays in the norm, not the index.
             all = all.filter { frequency[Int($0.term)] > 1 }
             all.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            return all.prefix(Self.signatureSize).map { (term: $0.term, weight: $0.weight / norm) }
+            return all.map { (term: $0.term, weight: $0.weight / norm) }
         }
-        queries = weighted
-        signatures = weighted.map { $0.sorted { $0.term < $1.term } }
+        // Every term of every article is indexed, as a search engine indexes documents; only the query
+        // side is cut to an article's most telling terms (Lucene's MoreLikeThis does the same).
+        var postings = [[(article: Int32, weight: Float)]](repeating: [], count: stems.count)
+        for (article, vector) in weighted.enumerated() {
+            for (term, weight) in vector { postings[Int(term)].append((Int32(article), weight)) }
+        }
+        self.postings = postings
+        queries = weighted.map { Array($0.prefix(Self.signatureSize)) }
+        signatures = queries.map { $0.sorted { $0.term < $1.term } }
         self.frequency = frequency
         self.stems = stems
         shingles = words.map(\.shingles)
