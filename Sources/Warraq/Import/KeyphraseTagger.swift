@@ -95,9 +95,18 @@ public struct KeyphraseTagger {
             let tf = Double(candidate.count) + (candidate.inTitle ? 2 : 0)
             return (key, (1 + log(tf)) * log(total / Double(frequency) + 1) * (1 + 0.3 * Double(parts.count - 1)))
         }
+        // A word the article mostly writes inside a longer phrase ("جعجع" in "سمير جعجع", "مدريد" in
+        // "ريال مدريد") is a piece of that name: the phrase may be a tag, the piece is not.
+        let own = candidates[index]
+        let pieces = Set(own.filter { key, candidate in
+            !key.contains(" ") && own.contains { other, longer in
+                other.split(separator: " ").contains(Substring(key)) && other != key && longer.count * 2 >= candidate.count
+                    && other.split(separator: " ").count <= 3
+            }
+        }.map(\.key))
         var chosen: [String] = []
         var chosenWords: [Set<Substring>] = []
-        for (key, _) in scored.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }) {
+        for (key, _) in scored.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }) where !pieces.contains(key) {
             let parts = Set(key.split(separator: " "))
             // Two tags never share a word: "وزارة الدفاع" and "الدفاع" are one topic, and "سلمان بن
             // عبدالعزيز" and "عبدالعزيز آل سعود" are pieces of one name.
@@ -129,6 +138,7 @@ public struct KeyphraseTagger {
                     if end > start && !(usage.canContinue(folded[end]) && usage.isBare(folded[end], base: bases[end])) { break }
                     guard usage.canEnd(folded[end], base: bases[end]), !usage.hasPronoun(written[end], folded: folded[end]) else { continue }
                     if length == 1 && !usage.isNameLike(folded[start], base: bases[start]) { continue }
+                    if length > 1 && (WordUsage.hasVerbShape(bases[end]) && !folded[end].hasPrefix("ال") && !usage.hasNounMarks(folded[end], base: bases[end])) { continue }
                     let key = bases[start...end].joined(separator: " ")
                     var candidate = found[key] ?? Candidate()
                     candidate.count += 1
@@ -197,6 +207,10 @@ struct WordUsage: Sendable {
 
     private func count(_ word: String) -> Int { counts[word] ?? 0 }
 
+    func hasNounMarks(_ folded: String, base: String) -> Bool {
+        (nounMarks[base] ?? 0) + (nounMarks[folded] ?? 0) + count("ال" + base) + count("ب" + base) > 0
+    }
+
     /// Whether the archive uses a word (its base) as a verb more than as a noun.
     func isVerbLike(_ folded: String, base: String) -> Bool {
         let future = count("س" + base)
@@ -207,8 +221,18 @@ struct WordUsage: Sendable {
         }
         let verb = (verbMarks[base] ?? 0) + (verbMarks[folded] ?? 0) + future + pair
         let noun = (nounMarks[base] ?? 0) + (nounMarks[folded] ?? 0) + count("ال" + base) + count("ب" + base) + count("بال" + base)
+        if Self.hasVerbShape(base) && noun == 0 { return true }
         guard verb > 0 else { return false }
         return verb * 2 >= noun
+    }
+
+    /// The shapes of a verb that no noun of news prose takes without ever following a preposition or
+    /// the article: the imperfect's prefixes (يطالب، تتجه), its plural (يشاركون), the past plural (تناولوا).
+    static func hasVerbShape(_ base: String) -> Bool {
+        let scalars = Array(base.unicodeScalars)
+        guard scalars.count >= 4, let first = scalars.first else { return false }
+        if base.hasSuffix("وا") { return true }
+        return first == "ي" || first == "ت" || first == "ن"
     }
 
     func isStopWord(_ folded: String, base: String) -> Bool {
@@ -270,6 +294,12 @@ struct WordUsage: Sendable {
     /// almost never, as لبنان) rather than a common noun used both ways (المنطقة, منطقة).
     func isNameLike(_ folded: String, base: String) -> Bool {
         guard base.unicodeScalars.count >= 3, !isAccusative(folded), !isAccusative(base) else { return false }
+        // An adjective of origin alone (الإسباني، القطرية، الزهراني) qualifies or completes a name the
+        // article writes in full; and "للأوقية" is a clitic the archive gave no evidence to strip.
+        if folded.hasPrefix("ال") && (base.hasSuffix("ي") || base.hasSuffix("يه")) { return false }
+        if folded.hasPrefix("لل") { return false }
+        // A plural in the construct state (منسوبي، بائعي) is half of a phrase.
+        if base.hasSuffix("ي") && count(base + "ن") > 0 { return false }
         let definite = count("ال" + base), bare = count(base)
         let all = definite + bare
         guard all >= 2 else { return false }
@@ -299,7 +329,8 @@ struct WordUsage: Sendable {
     }
 
     static let prepositions: Set<String> = Set(["في", "من", "الى", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "لدي", "عبر", "نحو", "داخل", "خارج", "امام", "بعد", "قبل", "منذ", "عند", "وفي", "ومن", "والي", "وعلي"].map(ArabicText.fold))
-    static let verbParticles: Set<String> = Set(["قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "ان", "أن", "وان", "كي", "لكي", "لا", "ولا", "ما", "لما", "حين"].map(ArabicText.fold))
+    /// Particles only a verb follows ("أن" is left out: "أنّ" is followed by nouns as often).
+    static let verbParticles: Set<String> = Set(["قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "كي", "لكي", "لا", "ولا"].map(ArabicText.fold))
     static let nameParticles: Set<String> = Set(["بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "أبي", "ام", "أم", "ذو", "ذي"].map(ArabicText.fold))
     /// Titles of address that open a name without being part of the topic ("سمو ولي العهد").
     static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب"].map(ArabicText.fold))
@@ -326,6 +357,8 @@ struct WordUsage: Sendable {
         رحمه الله حفظه تعالى سبحانه عليه السلام الحمد صلى وسلم إن شاء \
         يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان \
         أيار حزيران تموز آب أيلول تشرين محرم صفر جمادى شعبان شوال القعدة هجري هجرية ميلادي ميلادية \
+        توزيع أصحاب البضائع المختصين المشاركين المسؤولين المعنيين المهتمين جديد جديدة جدد عنيف عنيفة عنيفه كبير كبيرة \
+        صغير صغيرة مختلف مختلفة متعددة عديدة السعيدة السعيد كيفية مدى إمكانية أهمية ضرورة \
         مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة
         """
         .split(whereSeparator: { $0 == " " || $0 == "\n" })

@@ -34,7 +34,7 @@ public struct ReadAlsoEngine {
     /// asks a little less.)
     static let copyContainment = 0.4
     /// What an automatic tag counts for, beside an editor's.
-    static let automaticTagShare: Float = 0.5
+    static let automaticTagShare: Float = 0.3
     /// How much likeness to an item already chosen costs a candidate (maximal marginal relevance).
     static let diversity = 0.2
 
@@ -206,7 +206,9 @@ public struct ReadAlsoEngine {
         if let tags {
             let articleTags = tags.termsOfArticle[index]
             let own = zip(articleTags, editorTag[index]).map { tagRarity[$0] * ($1 ? 1 : Self.automaticTagShare) }
-            let norm = own.reduce(0, +)
+            // Normalised by rarity alone, so an article tagged only by `--auto-tags` gets at most the
+            // automatic share of the tag part, however many tags it shares.
+            let norm = articleTags.reduce(Float(0)) { $0 + tagRarity[$1] }
             for (position, tag) in articleTags.enumerated() where norm > 0 && tagRarity[tag] > 0 {
                 let weight = own[position] / norm
                 let members = tags.terms[tag].articles

@@ -92,33 +92,3 @@ struct JSONImporterTests {
         #expect(throws: FieldMap.MapError.malformed("title")) { try FieldMap("title") }
     }
 }
-
-@Suite("Automatic tags: keyphrases, never bounded by a function word")
-struct KeyphraseTaggerTests {
-    let documents = [
-        KeyphraseTagger.Document(title: "وزارة الصحة تفتتح مستشفى في جدة", body: "افتتحت وزارة الصحة مستشفى جديداً في جدة. وقالت وزارة الصحة إن المستشفى يخدم جدة."),
-        KeyphraseTagger.Document(title: "وزارة الصحة تطلق حملة التطعيم", body: "أطلقت وزارة الصحة حملة التطعيم. حملة التطعيم تشمل المدارس إلى أن تنتهي."),
-        KeyphraseTagger.Document(title: "حملة التطعيم تصل إلى المدارس", body: "وصلت حملة التطعيم إلى المدارس في المنطقة. في المنطقة مدارس كثيرة."),
-        KeyphraseTagger.Document(title: "أمطار في جدة", body: "هطلت أمطار غزيرة على جدة اليوم. وتوقعت الأرصاد أمطاراً في المنطقة."),
-    ]
-
-    @Test("the obvious topics are found")
-    func obviousTags() {
-        let tagger = KeyphraseTagger(documents)
-        #expect(tagger.tags(for: 0, count: 3).contains("وزارة الصحة"))
-        #expect(tagger.tags(for: 1, count: 3).contains("حملة التطعيم"))
-        #expect(tagger.tags(for: 3, count: 3).contains("جدة"))
-    }
-
-    @Test("no tag starts or ends with a function word")
-    func noFunctionWordEdges() {
-        let tagger = KeyphraseTagger(documents)
-        for index in documents.indices {
-            for tag in tagger.tags(for: index, count: 5) {
-                let words = tag.split(separator: " ").map { ArabicText.fold(String($0)) }
-                #expect(!ArabicText.isFunctionWord(words.first!) && !ArabicText.isFunctionWord(words.last!), "\(tag)")
-                #expect(tag != "إلى أن" && tag != "في المنطقة")
-            }
-        }
-    }
-}
