@@ -228,6 +228,16 @@ struct WordUsage: Sendable {
 
     /// The shapes of a verb that no noun of news prose takes without ever following a preposition or
     /// the article: the imperfect's prefixes (يطالب، تتجه), its plural (يشاركون), the past plural (تناولوا).
+    /// A verbal noun alone (توزيع، تركيب، إنشاء، استغلال) names an action, not a topic: the shapes
+    /// تفعيل, إفعال and استفعال.
+    static func hasVerbalNounShape(_ base: String) -> Bool {
+        let s = Array(base.unicodeScalars)
+        if s.count == 5 && s[0] == "ت" && s[3] == "ي" { return true }
+        if s.count == 5 && s[0] == "ا" && s[3] == "ا" { return true }
+        if s.count == 7 && base.hasPrefix("است") && s[5] == "ا" { return true }
+        return false
+    }
+
     static func hasVerbShape(_ base: String) -> Bool {
         let scalars = Array(base.unicodeScalars)
         guard scalars.count >= 4, let first = scalars.first else { return false }
@@ -298,6 +308,7 @@ struct WordUsage: Sendable {
         // article writes in full; and "للأوقية" is a clitic the archive gave no evidence to strip.
         if folded.hasPrefix("ال") && (base.hasSuffix("ي") || base.hasSuffix("يه")) { return false }
         if folded.hasPrefix("لل") { return false }
+        if Self.hasVerbalNounShape(base) { return false }
         // A plural in the construct state (منسوبي، بائعي) is half of a phrase.
         if base.hasSuffix("ي") && count(base + "ن") > 0 { return false }
         let definite = count("ال" + base), bare = count(base)
@@ -357,7 +368,7 @@ struct WordUsage: Sendable {
         رحمه الله حفظه تعالى سبحانه عليه السلام الحمد صلى وسلم إن شاء \
         يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان \
         أيار حزيران تموز آب أيلول تشرين محرم صفر جمادى شعبان شوال القعدة هجري هجرية ميلادي ميلادية \
-        توزيع أصحاب البضائع المختصين المشاركين المسؤولين المعنيين المهتمين جديد جديدة جدد عنيف عنيفة عنيفه كبير كبيرة \
+        متر كيلومتر نشر المشاهدين المتابعين الحضور بلاده بلادها أغلب معظم علاوة لعل غالبية توزيع أصحاب البضائع المختصين المشاركين المسؤولين المعنيين المهتمين جديد جديدة جدد عنيف عنيفة عنيفه كبير كبيرة \
         صغير صغيرة مختلف مختلفة متعددة عديدة السعيدة السعيد كيفية مدى إمكانية أهمية ضرورة \
         مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة
         """
