@@ -44,7 +44,7 @@ public struct SiteBuild {
         reading.end()
         clock.lap("read")
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
-            + archive.diagnostics
+            + baseURLWarning(config) + archive.diagnostics
         let planning = StepProgress(options.progress, "plan", unit: "articles", total: nil)
         defer { planning.end() }
         let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
@@ -123,6 +123,14 @@ public struct SiteBuild {
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps
         return report
+    }
+
+    /// A site published with the default base URL links every feed, sitemap and canonical address to
+    /// localhost: said before it goes out. The preview server gives its own address, so it never hears it.
+    private func baseURLWarning(_ config: SiteConfig) -> [Diagnostic] {
+        guard options.baseURL == nil, config.baseURL == SiteConfig().baseURL else { return [] }
+        return [.warning(options.archiveDisplay + "/site.yml", "base_url is not set: canonical links, feeds and sitemaps point to "
+                         + "\(config.baseURL.absolute) (set base_url, or build with --base-url)")]
     }
 
     /// Files of the archive's `static/` folder, copied as they are.

@@ -63,8 +63,9 @@ public struct SiteScaffold: Sendable {
     # feeds and sitemaps are absolute, so set it before publishing. `warraq build --base-url` overrides it;
     # `warraq serve` uses its own address. (Hugo's baseURL is read too.)
     base_url: https://example.org/
-    # The pages' language (<html lang>) and writing direction: rtl or ltr.
+    # The pages' language (<html lang>).
     language: ar
+    # The writing direction: rtl or ltr.
     direction: rtl
     # Articles per page of the front page, tag, source, author and date listings. (Also: paginate.)
     page_size: 20
@@ -76,6 +77,7 @@ public struct SiteScaffold: Sendable {
     # Month names: gregorian (سبتمبر) or levantine (أيلول).
     month_names: gregorian
 
+    # How article bodies are rendered (libcmark).
     markdown:
       # Raw HTML in article bodies is left out unless this is true: turn it on only for trusted writers.
       unsafe: false
@@ -91,10 +93,12 @@ public struct SiteScaffold: Sendable {
       time_weight: 0.35
       # After how many days apart the time factor has halved.
       half_life_days: 30
-      # The weight of shared tags (rare tags count most) and of shared words.
+      # The weight of shared tags (rare tags count most).
       tag_weight: 1
+      # The weight of shared words (each article's most telling words, by TF-IDF).
       text_weight: 1
 
+    # The RSS and Atom feeds.
     feeds:
       # Articles in each RSS and Atom feed (the site's and every tag's, source's and author's).
       items: 20
