@@ -29,6 +29,7 @@ public struct SitePlanner {
         articles.sort(by: Self.newestFirst)
 
         let paths = try articlePaths(&articles, diagnostics: &diagnostics)
+        diagnostics += ImageCheck(staticFiles: Set(staticFiles), basePath: config.baseURL.path).diagnostics(articles, paths: paths)
         let taxonomies = config.taxonomies.map { TaxonomyPlanner(config: $0).plan(articles) }
         let tags = taxonomies.first { $0.config.field == .tags }
         let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)

@@ -91,3 +91,26 @@ struct SiteCheckTests {
         #expect(try fixture.build(baseURL: "https://example.org/").diagnostics.isEmpty)
     }
 }
+
+@Suite("Images an article shows from the site")
+struct ImageCheckTests {
+    @Test("an image missing from static/ is a warning; present, remote and relative ones that resolve are not")
+    func missingImages() throws {
+        let fixture = try ArchiveFixture([
+            "site.yml": "base_url: https://example.org/archive/\n",
+            "static/images/خريطة.png": "png",
+            "static/2023/09/a/chart.svg": "svg",
+            "2023/a.md": ArchiveFixture.markdown(title: "خبر", date: "2023-09-20", extra: "slug: a\n", body: """
+                ![خريطة](/images/خريطة.png) ![](/archive/images/%D8%AE%D8%B1%D9%8A%D8%B7%D8%A9.png) ![](chart.svg)
+                ![](https://cdn.example.org/x.png) ![](//cdn.example.org/y.png) ![](data:image/png;base64,AA==)
+
+                ![صورة](/images/missing.jpg) ![](../other.png?v=2)
+                """),
+        ])
+        let report = try fixture.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "archive/2023/a.md:1: warning: image '/images/missing.jpg' is not in static/ (looked for static/images/missing.jpg): the page shows it broken",
+            "archive/2023/a.md:1: warning: image '../other.png?v=2' is not in static/ (looked for static/2023/09/other.png): the page shows it broken",
+        ])
+    }
+}
