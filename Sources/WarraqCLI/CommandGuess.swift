@@ -1,22 +1,42 @@
-/// What the first argument is when it names no subcommand: `build` is the default, so an archive folder
-/// may stand there (`warraq seeds`), but a word that is no folder is a mistyped command (`warraq biuld`),
-/// and is answered as one rather than as "no such archive folder".
+import ArgumentParser
+
+/// What an argument is when it names no subcommand where one is expected. `build` is the default, so an
+/// archive folder may stand first (`warraq seeds`), but a word that is no folder is a mistyped command
+/// (`warraq biuld`), and is answered as one rather than as "no such archive folder"; so is a mistyped
+/// subcommand of `new`, `import` or `tags` (`warraq new sit`).
 struct CommandGuess {
-    let commands: [String]
+    let root: ParsableCommand.Type
     let exists: (String) -> Bool
 
     /// The message to fail with, or nil when the arguments are fine as they are.
     func problem(_ arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first), !exists(first) else { return nil }
-        if let near = nearest(first) {
-            return "error: unknown command '\(first)': did you mean '\(near)'?"
+        var command = root
+        var path: [String] = []
+        for argument in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !argument.hasPrefix("-"), !subcommands.isEmpty else { return nil }
+            if let subcommand = subcommands.first(where: { $0.configuration.commandName == argument }) {
+                command = subcommand
+                path.append(argument)
+                continue
+            }
+            if command.configuration.defaultSubcommand != nil && exists(argument) { return nil }
+            // `warraq help build`: ArgumentParser's own.
+            if path.isEmpty && argument == "help" { return nil }
+            let names = subcommands.compactMap { $0.configuration.commandName }
+            let typed = (path + [argument]).joined(separator: " ")
+            if let near = Self.nearest(argument, among: names) {
+                return "error: unknown command '\(typed)': did you mean '\((path + [near]).joined(separator: " "))'?"
+            }
+            let what = command.configuration.defaultSubcommand != nil ? "neither a command nor an archive folder" : "not a command"
+            return "error: '\(typed)' is \(what) (commands: \(names.joined(separator: ", ")))"
         }
-        return "error: '\(first)' is neither a command nor an archive folder (commands: \(commands.joined(separator: ", ")))"
+        return nil
     }
 
     /// The command a typo most likely meant: the fewest edits away, and close enough to be a typo
     /// (a third of the word, at least one edit) or a beginning of it (`ser` for `serve`).
-    func nearest(_ word: String) -> String? {
+    static func nearest(_ word: String, among commands: [String]) -> String? {
         let lowered = word.lowercased()
         if let prefixed = commands.first(where: { lowered.count >= 2 && $0.hasPrefix(lowered) }) { return prefixed }
         let scored = commands.map { (command: $0, distance: Self.distance(lowered, $0)) }

@@ -15,8 +15,7 @@ struct WarraqCommand: AsyncParsableCommand {
 
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
-        if let problem = CommandGuess(commands: names, exists: { FileManager.default.fileExists(atPath: $0) }).problem(arguments) {
+        if let problem = CommandGuess(root: self, exists: { FileManager.default.fileExists(atPath: $0) }).problem(arguments) {
             printError(problem)
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }

@@ -19,6 +19,9 @@ struct WarraqCommandTests {
             #expect(run.status == 64)
             #expect(run.stderr == "error: unknown command '\(typed)': did you mean '\(meant)'?\n")
         }
+        let nested = try WarraqRun.run(["new", "sit", "x"], in: scratch.root)
+        #expect(nested.status == 64)
+        #expect(nested.stderr == "error: unknown command 'new sit': did you mean 'new site'?\n")
         let unknown = try WarraqRun.run(["zzzzzz"], in: scratch.root)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("'zzzzzz' is neither a command nor an archive folder"))
