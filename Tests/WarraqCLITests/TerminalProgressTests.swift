@@ -29,7 +29,7 @@ struct TerminalProgressTests {
         #expect(verbose.stderr.contains("9/9 articles") && verbose.stderr.contains("pages"))
     }
 
-    @Test("on a terminal each step is a line redrawn in place, with its count and unit")
+    @Test("on a terminal each step is a line redrawn in place, with its count and unit", .enabled(if: PseudoTerminal.available))
     func terminal() throws {
         let scratch = try archive()
         let run = try WarraqRun.runOnTerminal(["build", "archive", "-o", "Public", "--progress-delay", "0"], in: scratch.root)
@@ -42,7 +42,22 @@ struct TerminalProgressTests {
         #expect(scratch.exists("Public/index.html"))
     }
 
-    @Test("--quiet draws nothing on a terminal and prints no summary")
+    @Test("an import counts its records on a terminal", .enabled(if: PseudoTerminal.available))
+    func importOnTerminal() throws {
+        let scratch = try Scratch()
+        try scratch.write("export.json", """
+            [{"title": "خبر أول", "content": "نص الخبر الأول.", "date": "2015-07-21"},
+             {"title": "خبر ثان", "content": "نص الخبر الثاني.", "date": "2015-07-22"},
+             {"title": "خبر ثالث", "content": "نص الخبر الثالث.", "date": "2015-07-23"}]
+            """)
+        let run = try WarraqRun.runOnTerminal(["import", "json", "export.json", "--into", "archive", "--map", "body=content",
+                                               "--progress-delay", "0"], in: scratch.root)
+        #expect(run.status == 0)
+        #expect(run.terminal.contains("\r\u{1B}[2Kimport "))
+        #expect(run.terminal.contains("3/3 records  100%"))
+    }
+
+    @Test("--quiet draws nothing on a terminal and prints no summary", .enabled(if: PseudoTerminal.available))
     func quiet() throws {
         let scratch = try archive()
         let run = try WarraqRun.runOnTerminal(["build", "archive", "-o", "Public", "--quiet", "--progress-delay", "0"], in: scratch.root)

@@ -91,6 +91,14 @@ enum PseudoTerminal {
     static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
     static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
     static let ptsname = function("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)
+
+    /// Whether this machine hands out pseudo-terminals (a container without /dev/pts does not).
+    static let available: Bool = {
+        let master = openpt(O_RDWR | O_NOCTTY)
+        guard master >= 0 else { return false }
+        defer { close(master) }
+        return grantpt(master) == 0 && unlockpt(master) == 0 && ptsname(master) != nil
+    }()
 }
 
 /// Bytes a reader thread hands over once it has them all.
