@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(name: "WarraqTests", dependencies: ["Warraq", "Templates"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "Warraq"]),
+        // Runs the built `warraq` executable; depending on its target makes every test build build it first.
+        .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCLI", "Warraq"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -23,9 +23,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the seconds each step of the build took.")
     var timings = false
 
+    @OptionGroup var verbosity: Verbosity
+
     func run() throws {
+        let progress = verbosity.progress()
         let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
-                                   output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL)
+                                   output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL, progress: progress)
         let report: BuildReport
         do {
             report = try SiteBuild(options).run()
@@ -39,9 +42,11 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }
-        print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
-                     report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
-                     report.errorCount, report.warningCount, report.seconds))
+        if !verbosity.quiet {
+            print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
+                         report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
+                         report.errorCount, report.warningCount, report.seconds))
+        }
         if timings {
             for step in report.steps { print("  " + step.name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6.2f s", step.seconds)) }
         }

@@ -31,6 +31,8 @@ struct ImportCommand: ParsableCommand {
         @Option(name: .customLong("auto-tags"), help: "Suggest this many tags for each untagged article.")
         var autoTags = 0
 
+        @OptionGroup var verbosity: Verbosity
+
         func run() throws {
             var importer = JSONImporter()
             if let map {
@@ -39,17 +41,20 @@ struct ImportCommand: ParsableCommand {
             guard let zone = TimeZone(identifier: timezone) else { throw ValidationError("unknown time zone '\(timezone)'") }
             importer.zone = zone
             importer.autoTags = autoTags
-            let progress = Progress(label: "imported")
-            importer.progress = { progress.show($0, $1) }
+            let progress = verbosity.progress()
+            progress.begin("import", unit: "records", total: nil)
+            importer.progress = { progress.advance($0, of: $1) }
             let report: JSONImporter.Report
             do {
                 report = try importer.run(files: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: into))
             } catch {
+                progress.end()
                 printError("\(error)")
                 throw ExitCode(2)
             }
-            progress.finish()
+            progress.end()
             for diagnostic in report.skipped + report.duplicates { printError(diagnostic.description) }
+            if verbosity.quiet { return }
             print("\(report.records) records: \(report.written.count) files written, \(report.unchanged) unchanged, "
                   + "\(report.duplicates.count) duplicates, \(report.skipped.count) skipped")
         }
@@ -79,29 +84,5 @@ struct ImportCommand: ParsableCommand {
             for path in result.written { print(path) }
             if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
         }
-    }
-}
-
-/// A counting line on a terminal; nothing in logs, where a line per step is noise.
-final class Progress: @unchecked Sendable {
-    let label: String
-    let enabled = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var shown = false
-
-    init(label: String) {
-        self.label = label
-    }
-
-    func show(_ done: Int, _ total: Int) {
-        guard enabled else { return }
-        lock.withLock {
-            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)".utf8))
-            shown = true
-        }
-    }
-
-    func finish() {
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

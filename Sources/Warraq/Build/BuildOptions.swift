@@ -9,12 +9,16 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Overrides `base_url` of `site.yml` (the preview server uses its own address).
     public var baseURL: String?
+    /// Told how far each step has got (the command line draws it on a terminal).
+    public var progress: (any BuildProgress)?
 
-    public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+    public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil,
+                progress: (any BuildProgress)? = nil) {
         self.archive = archive
         self.archiveDisplay = archiveDisplay ?? archive.path
         self.output = output
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
+        self.progress = progress
     }
 }

@@ -37,28 +37,52 @@ public struct SiteBuild {
             throw .invalidTemplate(path: error.path, line: error.line, reason: error.reason)
         }
         clock.lap("configuration and theme")
-        var archive = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config).read()
+        let reader = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config)
+        let files = reader.articleFiles()
+        let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
+        var archive = reader.read(files, fileDone: reading.itemDone)
+        reading.end()
         clock.lap("read")
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
-            + archive.diagnostics
+            + baseURLWarning(config) + archive.diagnostics
+        let planning = StepProgress(options.progress, "plan", unit: "articles", total: nil)
+        defer { planning.end() }
         let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
         clock.lap("plan (read-also included)")
         return (plan, theme, archive, readAlso)
     }
 
+    /// Builds the site into the output folder.
     public func run() throws(SiteError) -> BuildReport {
+        try execute(writing: true)
+    }
+
+    /// Everything `run` does and reports except writing: every page is rendered and thrown away, the
+    /// output folder is not touched (nor created). What `warraq check` runs before a site is published.
+    public func check() throws(SiteError) -> BuildReport {
+        try execute(writing: false)
+    }
+
+    private func execute(writing: Bool) throws(SiteError) -> BuildReport {
         let started = Date()
         var clock = StepClock()
         // The read-also engine's indexes are not needed to render: let them go.
         let (plan, theme, archive, _) = try plan(&clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
-        let writer = try OutputWriter(root: options.output)
-        clock.lap("previous manifest")
+        let writer = writing ? try OutputWriter(root: options.output) : nil
+        if writing { clock.lap("previous manifest") }
         var failure: SiteError?
         let lock = NSLock()
         let rendered = Counter()
+        let rendering = StepProgress(options.progress, "render", unit: "pages", total: plan.pages.count)
         let staged = Parallel.map(plan.pages, minimumChunk: 32) { page -> OutputWriter.Staged? in
+            defer { rendering.itemDone() }
             do throws(SiteError) {
+                guard let writer else {
+                    _ = rendered.increment()
+                    _ = try renderer.render(page)
+                    return nil
+                }
                 let input = renderer.fingerprint(page)
                 if let unchanged = writer.unchanged(page.path, input: input) { return unchanged }
                 _ = rendered.increment()
@@ -68,28 +92,45 @@ public struct SiteBuild {
                 return nil
             }
         }
-        clock.lap("render and stage")
+        rendering.end()
+        clock.lap(writing ? "render and stage" : "render")
         if let failure {
-            writer.discardStaging()
+            writer?.discardStaging()
             throw failure
         }
-        let outcome = try writer.commit(staged.compactMap { $0 })
-        clock.lap("commit")
         var report = BuildReport()
         report.articles = plan.articles.count
         report.files = plan.pages.count
         report.rendered = rendered.value
-        report.written = outcome.written
-        report.unchanged = outcome.unchanged
-        report.removed = outcome.removed
-        report.kept = outcome.kept
-        let keptWarnings = outcome.kept.map { path in
-            Diagnostic.warning(options.output.path + "/" + path, "not written by Warraq: kept, and the generated page not written")
+        report.diagnostics = archive.diagnostics + plan.diagnostics
+        if let writer {
+            let changes = staged.filter { if case .changed = $0 { return true } else { return false } }.count
+            let outcome: OutputWriter.Outcome
+            do {
+                let committing = StepProgress(options.progress, "write", unit: "files", total: changes)
+                defer { committing.end() }
+                outcome = try writer.commit(staged.compactMap { $0 }, fileWritten: committing.itemDone)
+            }
+            clock.lap("commit")
+            report.written = outcome.written
+            report.unchanged = outcome.unchanged
+            report.removed = outcome.removed
+            report.kept = outcome.kept
+            report.diagnostics += outcome.kept.map { path in
+                Diagnostic.warning(options.output.path + "/" + path, "not written by Warraq: kept, and the generated page not written")
+            }
         }
-        report.diagnostics = archive.diagnostics + plan.diagnostics + keptWarnings
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps
         return report
+    }
+
+    /// A site published with the default base URL links every feed, sitemap and canonical address to
+    /// localhost: said before it goes out. The preview server gives its own address, so it never hears it.
+    private func baseURLWarning(_ config: SiteConfig) -> [Diagnostic] {
+        guard options.baseURL == nil, config.baseURL == SiteConfig().baseURL else { return [] }
+        return [.warning(options.archiveDisplay + "/site.yml", "base_url is not set: canonical links, feeds and sitemaps point to "
+                         + "\(config.baseURL.absolute) (set base_url, or build with --base-url)")]
     }
 
     /// Files of the archive's `static/` folder, copied as they are.

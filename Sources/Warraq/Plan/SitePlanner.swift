@@ -28,7 +28,8 @@ public struct SitePlanner {
         }
         articles.sort(by: Self.newestFirst)
 
-        let paths = try articlePaths(&articles)
+        let paths = try articlePaths(&articles, diagnostics: &diagnostics)
+        diagnostics += ImageCheck(staticFiles: Set(staticFiles), basePath: config.baseURL.path).diagnostics(articles, paths: paths)
         let taxonomies = config.taxonomies.map { TaxonomyPlanner(config: $0).plan(articles) }
         let tags = taxonomies.first { $0.config.field == .tags }
         let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)
@@ -89,9 +90,11 @@ public struct SitePlanner {
     }
 
     /// `/YYYY/MM/slug/` for dated articles, `/articles/slug/` for undated ones; a slug used twice in one
-    /// folder gets `-2`, `-3`... in reading order of the files.
-    private func articlePaths(_ articles: inout [Article]) throws(SiteError) -> [OutputPath] {
+    /// folder gets `-2`, `-3`... in reading order of the files, with a warning: links to the address it
+    /// wanted reach another article.
+    private func articlePaths(_ articles: inout [Article], diagnostics: inout [Diagnostic]) throws(SiteError) -> [OutputPath] {
         var folders: [[String]] = []
+        var wanted: [String] = []
         var proposals: [[String]: [(key: String, slug: String)]] = [:]
         for (index, article) in articles.enumerated() {
             let folder: [String]
@@ -103,17 +106,26 @@ public struct SitePlanner {
             }
             folders.append(folder)
             let key = "\(article.file)\u{0}\(String(format: "%08d", article.line))\u{0}\(index)"
-            proposals[folder, default: []].append((key, Slug.make(article.slug, key: article.file + "\(article.line)", fallbackPrefix: "article")))
+            wanted.append(Slug.make(article.slug, key: article.file + "\(article.line)", fallbackPrefix: "article"))
+            proposals[folder, default: []].append((key, wanted[index]))
         }
         var slugOfKey: [String: String] = [:]
         for (_, proposed) in proposals {
             slugOfKey.merge(Slug.unique(proposed, reserved: Self.reservedSlugs)) { a, _ in a }
         }
         var paths: [OutputPath] = []
+        var holders: [[String]: Int] = [:]
         for index in articles.indices {
             let key = "\(articles[index].file)\u{0}\(String(format: "%08d", articles[index].line))\u{0}\(index)"
             articles[index].slug = slugOfKey[key]!
             paths.append(try .folder(folders[index] + [articles[index].slug]))
+            if articles[index].slug == wanted[index] { holders[folders[index] + [wanted[index]]] = index }
+        }
+        for index in articles.indices where articles[index].slug != wanted[index] {
+            let address = (folders[index] + [wanted[index]]).joined(separator: "/")
+            let holder = holders[folders[index] + [wanted[index]]].map { "\(articles[$0].file):\(articles[$0].line)" } ?? "Warraq's own pages"
+            diagnostics.append(.warning(articles[index].file, line: articles[index].line,
+                                        "the address /\(address)/ is taken by \(holder): published at /\(paths[index].file.dropLast("index.html".count))"))
         }
         return paths
     }

@@ -16,10 +16,15 @@ public struct ArchiveReader {
     }
 
     public func read() -> Archive {
-        let files = articleFiles()
+        read(articleFiles())
+    }
+
+    /// Reads the given files (from `articleFiles()`); `fileDone` is called, from any thread, after each.
+    func read(_ files: [String], fileDone: (() -> Void)? = nil) -> Archive {
         let markdown = Markdown(unsafeHTML: config.unsafeHTML, smartQuotes: config.smartQuotes)
         let outcomes = Parallel.map(files, minimumChunk: 8) { relative -> (articles: [Article], diagnostics: [Diagnostic]) in
-            readFile(relative, markdown: markdown)
+            defer { fileDone?() }
+            return readFile(relative, markdown: markdown)
         }
         var archive = Archive(articles: [], diagnostics: [])
         for outcome in outcomes {

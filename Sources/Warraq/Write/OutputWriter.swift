@@ -79,8 +79,8 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Moves staged files into place, removes what Warraq wrote before and no longer produces, and
-    /// records the new manifest.
-    public func commit(_ staged: [Staged]) throws(SiteError) -> Outcome {
+    /// records the new manifest. `fileWritten` is called after each changed file is in place.
+    public func commit(_ staged: [Staged], fileWritten: (() -> Void)? = nil) throws(SiteError) -> Outcome {
         var outcome = Outcome()
         var manifest = Manifest()
         var createdFolders: Set<String> = []
@@ -104,6 +104,7 @@ public final class OutputWriter: @unchecked Sendable {
                 }
                 manifest.entries[path] = entry
                 outcome.written.append(path)
+                fileWritten?()
             }
         }
         for (path, entry) in previous.entries where manifest.entries[path] == nil {
