@@ -24,6 +24,14 @@ public struct KeyphraseTagger {
         var count = 0
         var inTitle = false
         var forms: [String: Int] = [:]
+        /// The words written just before ("<" + base) and after (">" + base) each occurrence.
+        var neighbours: [String: Int] = [:]
+
+        /// Whether every occurrence has the same word beside it: "هيئة كبار" is always "هيئة كبار
+        /// العلماء", "بيرسي" always "فان بيرسي", so it is a piece of a longer name, not a tag.
+        var isPiece: Bool {
+            neighbours.contains { $0.value == count }
+        }
     }
 
     let candidates: [[String: Candidate]]
@@ -81,7 +89,7 @@ public struct KeyphraseTagger {
         let total = Double(candidates.count)
         let minimumFrequency = total >= 1000 ? 4 : (total >= 100 ? 3 : 2)
         let scored: [(key: String, score: Double)] = candidates[index].compactMap { key, candidate in
-            guard !banned.contains(key) else { return nil }
+            guard !banned.contains(key), !(candidate.isPiece && (candidate.count >= 2 || candidate.inTitle)) else { return nil }
             let frequency = documentFrequency[key] ?? 1
             // A phrase in one article links nothing; one in many articles says nothing.
             guard frequency >= minimumFrequency, total < 20 || Double(frequency) <= total * 0.05 else { return nil }
@@ -142,6 +150,8 @@ public struct KeyphraseTagger {
                     let key = bases[start...end].joined(separator: " ")
                     var candidate = found[key] ?? Candidate()
                     candidate.count += 1
+                    if start > 0, !ArabicText.isFunctionWord(folded[start - 1]) { candidate.neighbours["<" + bases[start - 1], default: 0] += 1 }
+                    if end + 1 < written.count, !ArabicText.isFunctionWord(folded[end + 1]) { candidate.neighbours[">" + bases[end + 1], default: 0] += 1 }
                     candidate.inTitle = candidate.inTitle || inTitle
                     // Shown without the clitic the first word carries here: "للهلال الأحمر" is "الهلال الأحمر".
                     if let first = usage.withoutClitics(written[start], folded: folded[start], base: bases[start]) {
@@ -309,6 +319,9 @@ struct WordUsage: Sendable {
         if folded.hasPrefix("ال") && (base.hasSuffix("ي") || base.hasSuffix("يه")) { return false }
         if folded.hasPrefix("لل") { return false }
         if Self.hasVerbalNounShape(base) { return false }
+        // A class of people alone (العاملين، الراغبين، المسلمين) is no topic; peoples and parties
+        // (الحوثيين، الفلسطينيين) are.
+        if folded.hasPrefix("ال") && base.unicodeScalars.count >= 6 && (base.hasSuffix("ين") || base.hasSuffix("ون")) && !base.hasSuffix("يين") { return false }
         // A plural in the construct state (منسوبي، بائعي) is half of a phrase.
         if base.hasSuffix("ي") && count(base + "ن") > 0 { return false }
         let definite = count("ال" + base), bare = count(base)
