@@ -98,3 +98,104 @@ struct ReadAlsoEngineTests {
         #expect(try fixture.plan().readAlso == fixture.plan().readAlso)
     }
 }
+
+@Suite("Read also an editor would keep: copies apart, one story once, tags as evidence")
+struct ReadAlsoEditorRulesTests {
+    /// A wire story as papers print it: the same sentences, a word changed here and there.
+    static let wire = """
+        أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد للأطفال في مدينة أبها بطاقة استيعابية تبلغ ثلاثمائة سرير \
+        ويضم المستشفى أقساما للعناية المركزة وحديثي الولادة والجراحة وقال المتحدث الرسمي باسم الوزارة إن \
+        المشروع يأتي ضمن خطة لتوسيع الخدمات الصحية في منطقة عسير وإن العمل فيه استمر ثلاث سنوات بتكلفة \
+        بلغت أربعمائة مليون ريال وأضاف أن المستشفى سيستقبل المرضى ابتداء من الشهر المقبل
+        """
+    static let other = """
+        زار وفد من وزارة الصحة منطقة عسير لمتابعة مشروعات المستشفيات الجديدة واطلع الوفد على سير العمل في \
+        مستشفى الأطفال بأبها وأقسام العناية المركزة وحديثي الولادة وناقش مع المسؤولين خطط التشغيل
+        """
+    static let unrelated = "فاز فريق النصر على الهلال بهدفين في المباراة التي أقيمت على ملعب الملك فهد في الرياض مساء أمس"
+
+    func fixture(_ extra: [String: String] = [:]) throws -> ArchiveFixture {
+        var files = [
+            "okaz.md": ArchiveFixture.markdown(title: "افتتاح مستشفى للأطفال في أبها", date: "2023-09-20", extra: "source: عكاظ\n", body: Self.wire),
+            "jazirah.md": ArchiveFixture.markdown(title: "الصحة تفتتح مستشفى الأطفال بأبها", date: "2023-09-20", extra: "source: الجزيرة\n",
+                                                  body: Self.wire.replacingOccurrences(of: "اليوم", with: "أمس")),
+            "visit.md": ArchiveFixture.markdown(title: "وفد الصحة يتابع مشروعات عسير", date: "2023-09-19", extra: "source: الوطن\n", body: Self.other),
+        ]
+        for day in 1...6 {
+            files["sport-\(day).md"] = ArchiveFixture.markdown(title: "مباراة رقم \(day)", date: "2023-09-1\(day)", extra: "source: الرياضي\n", body: Self.unrelated)
+        }
+        files.merge(extra) { _, new in new }
+        return try ArchiveFixture(files)
+    }
+
+    func index(_ plan: SitePlan, _ slug: String) throws -> Int {
+        try #require(plan.articles.firstIndex { $0.slug == slug })
+    }
+
+    func offered(_ plan: SitePlan, _ article: Int) -> [String] {
+        ([plan.readAlso[article].featured].compactMap { $0 } + plan.readAlso[article].similar.compactMap { if case .article(let i) = $0 { i } else { nil } })
+            .map { plan.articles[$0].slug }
+    }
+
+    @Test("another paper's copy of the same text is listed under نُشر أيضاً في, never as read-also")
+    func copyFromAnotherPaper() throws {
+        let fixture = try fixture()
+        let plan = try fixture.plan()
+        let okaz = try index(plan, "okaz")
+        #expect(plan.readAlso[okaz].alsoPublished == [try index(plan, "jazirah")])
+        #expect(!offered(plan, okaz).contains("jazirah"))
+        #expect(plan.articles[try #require(plan.readAlso[okaz].featured)].slug == "visit")
+
+        _ = try fixture.build()
+        let page = try #require(fixture.page("2023/09/okaz/index.html"))
+        let block = try #require(page.range(of: "<aside class=\"also-published\"").map { String(page[$0.lowerBound...].prefix(600)) })
+        #expect(block.contains("نُشر أيضاً في"))
+        #expect(block.contains("<bdi class=\"paper\">الجزيرة</bdi>"))
+        #expect(block.contains("href=\"/2023/09/jazirah/\""))
+    }
+
+    @Test("one story once: of two copies of each other, a list shows one")
+    func oneStoryOnce() throws {
+        let plan = try fixture().plan()
+        let visit = try index(plan, "visit")
+        let shown = offered(plan, visit)
+        #expect(shown.filter { $0 == "okaz" || $0 == "jazirah" }.count == 1, "\(shown)")
+    }
+
+    @Test("a tag only one article has carries no weight")
+    func singletonTagWeightless() throws {
+        let fixture = try fixture([
+            "visit.md": ArchiveFixture.markdown(title: "وفد الصحة يتابع مشروعات عسير", date: "2023-09-19", tags: ["وسم لا يتكرر", "الصحة"],
+                                                extra: "source: الوطن\n", body: Self.other),
+            "okaz.md": ArchiveFixture.markdown(title: "افتتاح مستشفى للأطفال في أبها", date: "2023-09-20", tags: ["الصحة"], extra: "source: عكاظ\n", body: Self.wire),
+        ])
+        let (plan, engine) = try fixture.planned()
+        let visit = try index(plan, "visit")
+        let okaz = try explained(engine, visit, plan, "okaz")
+        // The one shared tag holds all the tag weight: the singleton is not in the sum it is divided by.
+        #expect(abs(okaz.tagScore - 0.2) < 1e-6)
+        #expect(okaz.sharedTags.map { plan.tags!.terms[$0].name } == ["الصحة"])
+    }
+
+    func explained(_ engine: ReadAlsoEngine, _ index: Int, _ plan: SitePlan, _ slug: String) throws -> RelatedCandidate {
+        try #require(engine.explain(index, limit: 20).first { plan.articles[$0.article].slug == slug })
+    }
+
+    @Test("shared tags alone never outrank a strong text match; an editor's tag counts more than an automatic one")
+    func tagsAsEvidence() throws {
+        let fixture = try fixture([
+            "visit.md": ArchiveFixture.markdown(title: "وفد الصحة يتابع مشروعات عسير", date: "2023-09-19", tags: ["رياضة"],
+                                                extra: "source: الوطن\n", body: Self.other),
+            "sport-1.md": ArchiveFixture.markdown(title: "مباراة رقم 1", date: "2023-09-11", tags: ["رياضة"], extra: "source: الرياضي\n", body: Self.unrelated),
+            "sport-2.md": ArchiveFixture.markdown(title: "مباراة رقم 2", date: "2023-09-12", extra: "source: الرياضي\nauto_tags: [رياضة]\n", body: Self.unrelated),
+        ])
+        let (plan, engine) = try fixture.planned()
+        let visit = try index(plan, "visit")
+        let featured = try #require(plan.readAlso[visit].featured)
+        #expect(["okaz", "jazirah"].contains(plan.articles[featured].slug))
+        let byEditor = try explained(engine, visit, plan, "sport-1"), byMachine = try explained(engine, visit, plan, "sport-2")
+        #expect(byEditor.tagScore > byMachine.tagScore)
+        // The parts add up to the score.
+        #expect(abs(byEditor.score - (byEditor.tagScore + byEditor.textScore) * byEditor.timeFactor) < 1e-9)
+    }
+}
