@@ -31,6 +31,9 @@ struct ImportCommand: ParsableCommand {
         @Option(name: .customLong("auto-tags"), help: "Suggest this many tags for each untagged article.")
         var autoTags = 0
 
+        @Option(name: .customLong("line-breaks"), help: "A single newline in a body is a paragraph break (paragraph) or a wrapped line, paragraphs then parted by blank lines (wrap).")
+        var lineBreaks = "paragraph"
+
         func run() throws {
             var importer = JSONImporter()
             if let map {
@@ -39,6 +42,8 @@ struct ImportCommand: ParsableCommand {
             guard let zone = TimeZone(identifier: timezone) else { throw ValidationError("unknown time zone '\(timezone)'") }
             importer.zone = zone
             importer.autoTags = autoTags
+            guard let breaks = JSONImporter.LineBreaks(rawValue: lineBreaks) else { throw ValidationError("--line-breaks: expected paragraph or wrap, got '\(lineBreaks)'") }
+            importer.lineBreaks = breaks
             let progress = Progress(label: "imported")
             importer.progress = { progress.show($0, $1) }
             let report: JSONImporter.Report
@@ -50,8 +55,10 @@ struct ImportCommand: ParsableCommand {
             }
             progress.finish()
             for diagnostic in report.skipped + report.duplicates { printError(diagnostic.description) }
-            print("\(report.records) records: \(report.written.count) files written, \(report.unchanged) unchanged, "
-                  + "\(report.duplicates.count) duplicates, \(report.skipped.count) skipped")
+            print("\(report.records) records: \(report.kept) kept (\(report.written.count) files written, \(report.unchanged) unchanged), "
+                  + "\(report.duplicates.count) merged (\(report.mergedSameURL) same URL, \(report.mergedSameText) same source, title, day and text), "
+                  + "\(report.skipped.count) skipped; \(report.controlCharacters) control characters removed")
+            if let siteConfig = report.siteConfig { print("wrote \(siteConfig): set base_url there before publishing") }
         }
     }
 

@@ -29,6 +29,10 @@ public struct SiteBuild {
         if let override = options.baseURL {
             guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an absolute URL") }
             config.baseURL = base
+            config.baseURLIsSet = true
+        }
+        if !config.baseURLIsSet {
+            configWarnings.append(.warning(configPath, "base_url is not set: canonical links, feeds, sitemaps and JSON-LD point at \(config.baseURL.absolute) (set base_url in site.yml or pass --base-url)"))
         }
         let theme: Theme
         do {

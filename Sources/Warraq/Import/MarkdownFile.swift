@@ -7,7 +7,14 @@ public struct MarkdownFile: Sendable, Equatable {
     public var date: Date?
     public var tags: [String] = []
     public var source: String?
-    public var author: String?
+    public var authors: [String] = []
+    public var author: String? {
+        get { authors.first }
+        set { authors = newValue.map { [$0] } ?? [] }
+    }
+    /// The dateline and the agency, as a byline gives them (see `Byline`).
+    public var place: String?
+    public var credit: String?
     public var summary: String?
     /// Where the article was first published, kept for the record.
     public var originalURL: String?
@@ -26,7 +33,10 @@ public struct MarkdownFile: Sendable, Equatable {
         if let date { yaml += "date: \(ArticleDate.iso8601(date, zone: zone))\n" }
         if !tags.isEmpty { yaml += "tags: [\(tags.map(Self.quoted).joined(separator: ", "))]\n" }
         if let source { yaml += "source: \(Self.quoted(source))\n" }
-        if let author { yaml += "author: \(Self.quoted(author))\n" }
+        if authors.count == 1 { yaml += "author: \(Self.quoted(authors[0]))\n" }
+        if authors.count > 1 { yaml += "author: [\(authors.map(Self.quoted).joined(separator: ", "))]\n" }
+        if let place { yaml += "place: \(Self.quoted(place))\n" }
+        if let credit { yaml += "credit: \(Self.quoted(credit))\n" }
         if let summary { yaml += "summary: \(Self.quoted(summary))\n" }
         if !readAlso.isEmpty { yaml += "read_also: [\(readAlso.map(Self.quoted).joined(separator: ", "))]\n" }
         if let originalURL { yaml += "original_url: \(Self.quoted(originalURL))\n" }

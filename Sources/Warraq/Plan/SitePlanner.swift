@@ -29,7 +29,9 @@ public struct SitePlanner {
         articles.sort(by: Self.newestFirst)
 
         let paths = try articlePaths(&articles)
-        let taxonomies = config.taxonomies.map { TaxonomyPlanner(config: $0).plan(articles) }
+        let taxonomies = config.taxonomies.map {
+            TaxonomyPlanner(config: $0, displayNames: $0.field == .source ? config.sourceNames : [:]).plan(articles)
+        }
         let tags = taxonomies.first { $0.config.field == .tags }
         let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)
         let (readAlso, readAlsoDiagnostics) = engine.readAlsoForAll()
