@@ -34,18 +34,27 @@ public struct Byline: Sendable, Equatable {
         var paperCredits: [String] = []
         var places: [String] = []
         var ownPaperPlaces: [String] = []
-        for part in Self.parts(text) {
+        let parts = Self.parts(text)
+        // An export's author field sometimes holds the first sentences of the article: not a byline.
+        guard parts.reduce(0, { $0 + $1.split(separator: " ").count }) <= Self.longestByline else { return }
+        var photographerNext = false
+        for part in parts {
             let key = Self.key(part)
             guard !key.isEmpty else { continue }
+            let isPhotographer = photographerNext
+            photographerNext = false
             if let agency = NewsAgency.agency(part) {
                 agencies.append(agency)
             } else if let place = Gazetteer.place(part) {
                 if key == own { ownPaperPlaces.append(part) } else { places.append(place) }
             } else if let name = Self.paperName(part, key: key, papers: paperKeys) {
                 paperCredits.append(name)
+            } else if Self.photoCredits.contains(key) {
+                // "تصوير - أحمد باروم": the next name took the photographs.
+                photographerNext = true
             } else if Self.isDesk(part) {
                 continue
-            } else if Self.looksLikeName(part), !authors.contains(part) {
+            } else if !isPhotographer, Self.looksLikeName(part), !authors.contains(part) {
                 authors.append(part)
             }
         }
@@ -53,6 +62,9 @@ public struct Byline: Sendable, Equatable {
         place = places.first
         credit = agencies.first ?? paperCredits.first
     }
+
+    /// More words than this (in all parts) is text, not a byline.
+    static let longestByline = 14
 
     /// The identity of a part: folded, without spaces, dots or any other punctuation ("أ. ف. ب" is "افب").
     static func key(_ text: String) -> String {
@@ -63,7 +75,13 @@ public struct Byline: Sendable, Equatable {
     /// and on the words "من" (from) and "و" (and) standing alone. A tatweel is a dash only beside a space
     /// ("المدينة ـ جدة"), never inside a word.
     static func parts(_ text: String) -> [String] {
-        let scalars = Array(text.replacingOccurrences(of: "&nbsp;", with: " ").unicodeScalars)
+        var text = text
+        // Entities the export left undecoded.
+        for (entity, character) in [("&nbsp;", " "), ("&ndash;", "-"), ("&mdash;", "-"), ("&rlm;", ""), ("&lrm;", ""), ("&quot;", "\""),
+                                    ("&laquo;", "«"), ("&raquo;", "»"), ("&amp;", "&")] where text.contains("&") {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        let scalars = Array(text.unicodeScalars)
         var parts: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -109,7 +127,7 @@ public struct Byline: Sendable, Equatable {
         return nil
     }
 
-    static let paperPrefixes = ["مكتب", "كلمه"].map { key($0) }
+    static let paperPrefixes = ["مكتب", "كلمة", "مندوب", "صحيفة", "جريدة"].map { key($0) }
     static let paperSuffixes = ["أونلاين", "الإلكتروني", "الإلكترونية", "نت"].map { key($0) }
 
     /// Words for how the article was made, not by whom: متابعة (follow-up), كتب (wrote), تصوير (photos),
@@ -117,12 +135,15 @@ public struct Byline: Sendable, Equatable {
     static let desks: Set<String> = Set([
         "متابعة", "متابعات", "كتب", "كتبت", "تصوير", "عدسة", "تحقيق", "تقرير", "حوار", "حاوره", "حاورها", "إعداد", "خاص",
         "استطلاع", "تحليل", "ترجمة", "هاتفيا", "المحليات", "ثقافة اليوم", "تقول للمسؤول", "سبق تقول للمسؤول", "عواصم",
-        "محرر", "المحرر", "مراسل", "مراسلنا", "المندوب", "رسالة",
+        "محرر", "المحرر", "مراسل", "مراسلنا", "المندوب", "رسالة", "الترجمة", "إضاءة", "عرض", "شعر", "تغطية", "اختيار",
+        "المنوعات", "الرياضة", "الاقتصاد", "زائر",
     ].map { key($0) })
+    static let photoCredits: Set<String> = Set(["تصوير", "عدسة", "تصوير وعدسة"].map { key($0) })
 
     static func isDesk(_ part: String) -> Bool {
         let key = key(part)
         return desks.contains(key) || key.hasPrefix(Self.key("خاص ب")) || key.hasPrefix(Self.key("خاص ل"))
+            || key.hasPrefix(Self.key("بقلم"))
     }
 
     /// A name has letters and at most six words; a sentence or a number is not a byline's person.

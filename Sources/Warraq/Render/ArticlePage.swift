@@ -82,7 +82,8 @@ extension PageRenderer {
             object["datePublished"] = ArticleDate.iso8601(date, zone: config.timeZone)
             object["dateModified"] = ArticleDate.iso8601(article.updated ?? date, zone: config.timeZone)
         }
-        if !article.authors.isEmpty { object["author"] = article.authors.map { ["@type": "Person", "name": $0] } }
+        let people = article.authors.map { ["@type": "Person", "name": $0] }
+        if people.count == 1 { object["author"] = people[0] } else if !people.isEmpty { object["author"] = people }
         if !article.tags.isEmpty { object["keywords"] = article.tags }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
               let json = String(data: data, encoding: .utf8) else { return "{}" }
