@@ -38,6 +38,7 @@ public struct Byline: Sendable, Equatable {
         // An export's author field sometimes holds the first sentences of the article: not a byline.
         guard parts.reduce(0, { $0 + $1.split(separator: " ").count }) <= Self.longestByline else { return }
         var photographerNext = false
+        var loneWords: [String] = []
         for part in parts {
             let key = Self.key(part)
             guard !key.isEmpty else { continue }
@@ -54,11 +55,16 @@ public struct Byline: Sendable, Equatable {
                 photographerNext = true
             } else if Self.isDesk(part) {
                 continue
+            } else if !part.contains(" ") {
+                // A byline names a person in full; one word beside a dash is a dateline the gazetteer
+                // does not list ("ميونخ - رويترز"), or a section's name.
+                if Self.looksLikeName(part) { loneWords.append(part) }
             } else if !isPhotographer, Self.looksLikeName(part), !authors.contains(part) {
                 authors.append(part)
             }
         }
         if places.isEmpty { places = ownPaperPlaces } else { paperCredits += ownPaperPlaces }
+        if places.isEmpty, parts.count > 1, let word = loneWords.first { places = [word] }
         place = places.first
         credit = agencies.first ?? paperCredits.first
     }
@@ -149,7 +155,7 @@ public struct Byline: Sendable, Equatable {
     /// A name has letters and at most six words; a sentence or a number is not a byline's person.
     static func looksLikeName(_ part: String) -> Bool {
         let words = part.split(separator: " ")
-        return words.count <= 6 && part.unicodeScalars.contains { $0.properties.isAlphabetic }
+        return words.count <= 6 && part.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2
             && !part.unicodeScalars.contains { $0.properties.numericType != nil }
     }
 

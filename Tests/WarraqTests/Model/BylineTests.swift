@@ -67,6 +67,8 @@ struct BylineTests {
         #expect(parse("الرياض: ناصر الحقباني  و نايف الرشيد") == Byline(authors: ["ناصر الحقباني", "نايف الرشيد"], place: "الرياض"))
         #expect(parse("فهد عامر الأحمدي") == Byline(authors: ["فهد عامر الأحمدي"]))
         #expect(parse("رويترز") == Byline(credit: "رويترز"))
+        #expect(parse("أوكسفورد - رويترز") == Byline(place: "أوكسفورد", credit: "رويترز"), "one word beside a dash is a dateline")
+        #expect(parse("هبة") == Byline(), "one word alone is nobody we can tell")
         #expect(parse("وقَّعت صحيفة سبق الإلكترونية اتفاقيةً إعلاميةً مع موقع العربية، وذلك في إطار خطواتها التطويرية المهمة والمتتالية") == Byline())
     }
 }
