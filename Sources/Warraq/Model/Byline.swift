@@ -59,8 +59,11 @@ public struct Byline: Sendable, Equatable {
                 // A byline names a person in full; one word beside a dash is a dateline the gazetteer
                 // does not list ("ميونخ - رويترز"), or a section's name.
                 if Self.looksLikeName(part) { loneWords.append(part) }
-            } else if !isPhotographer, Self.looksLikeName(part), !authors.contains(part) {
-                authors.append(part)
+            } else if !isPhotographer, Self.looksLikeName(part) {
+                // "عبدالرحمن العمري مكة المكرمة": the dateline without its dash.
+                let (person, place) = Self.placeAtEdge(of: part) ?? (part, nil)
+                if let place { places.append(place) }
+                if !authors.contains(person) { authors.append(person) }
             }
         }
         if places.isEmpty { places = ownPaperPlaces } else { paperCredits += ownPaperPlaces }
@@ -151,6 +154,26 @@ public struct Byline: Sendable, Equatable {
         return desks.contains(key) || key.hasPrefix(Self.key("خاص ب")) || key.hasPrefix(Self.key("خاص ل"))
             || key.hasPrefix(Self.key("بقلم"))
     }
+
+    /// A listed place at the start or end of a part, when at least two words are left for a name: a place
+    /// of several words at either edge, a one-word place of five letters or more only before the name
+    /// (family names such as الكامل end names; "طهران نضال فاضل" starts with the dateline).
+    static func placeAtEdge(of part: String) -> (person: String, place: String)? {
+        let words = part.split(separator: " ").map(String.init)
+        guard words.count >= 3 else { return nil }
+        for count in stride(from: min(3, words.count - 2), through: 1, by: -1) {
+            if let place = Gazetteer.place(words.prefix(count).joined(separator: " ")),
+               count > 1 || (key(place).count >= 5 && !nameLikePlaces.contains(key(place))) {
+                return (words.dropFirst(count).joined(separator: " "), place)
+            }
+            if count > 1, let place = Gazetteer.place(words.suffix(count).joined(separator: " ")) {
+                return (words.dropLast(count).joined(separator: " "), place)
+            }
+        }
+        return nil
+    }
+
+    static let nameLikePlaces: Set<String> = Set(["عمران", "الكامل", "الليث", "الدرب", "المهد", "بارق", "سلوى", "رماح", "الجنوب", "الشمال", "المملكة"].map { key($0) })
 
     /// A name has letters and at most six words; a sentence or a number is not a byline's person.
     static func looksLikeName(_ part: String) -> Bool {

@@ -69,6 +69,9 @@ struct BylineTests {
         #expect(parse("رويترز") == Byline(credit: "رويترز"))
         #expect(parse("أوكسفورد - رويترز") == Byline(place: "أوكسفورد", credit: "رويترز"), "one word beside a dash is a dateline")
         #expect(parse("هبة") == Byline(), "one word alone is nobody we can tell")
+        #expect(parse("عبدالرحمن العمري مكة المكرمة") == Byline(authors: ["عبدالرحمن العمري"], place: "مكة المكرمة"))
+        #expect(parse("إسلام آباد طاهر حيات") == Byline(authors: ["طاهر حيات"], place: "إسلام آباد"))
+        #expect(parse("محمد عبدالله الكامل") == Byline(authors: ["محمد عبدالله الكامل"]))
         #expect(parse("وقَّعت صحيفة سبق الإلكترونية اتفاقيةً إعلاميةً مع موقع العربية، وذلك في إطار خطواتها التطويرية المهمة والمتتالية") == Byline())
     }
 }
