@@ -261,7 +261,7 @@ public struct JSONImporter {
             let paragraph = pending.joined(separator: " ")
             if seen.insert(ArabicText.fold(paragraph)).inserted { result.append(paragraph) }
         }
-        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = ArabicText.clean(String(rawLine))
             if line.isEmpty {
                 flush()

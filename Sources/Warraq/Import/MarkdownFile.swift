@@ -70,11 +70,17 @@ public struct MarkdownFile: Sendable, Equatable {
     static func escapeMarkdown(_ paragraph: String) -> String {
         paragraph.split(separator: "\n", omittingEmptySubsequences: true).map { rawLine in
             let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            var out = ""
-            for character in line {
-                if "\\`*_[]<>&|~!".contains(character) { out.append("\\") }
-                out.append(character)
+            // Scalar by scalar: the characters to escape are all ASCII, and a Character comparison costs a
+            // Unicode normalisation per letter of the archive.
+            var scalars = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars {
+                switch scalar {
+                case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!": scalars.append("\\")
+                default: break
+                }
+                scalars.append(scalar)
             }
+            var out = String(scalars)
             if let first = out.first, "#+-=>".contains(first) { out = "\\" + out }
             // "1. " or "1) " would start an ordered list.
             if let digitsEnd = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), digitsEnd != out.startIndex,

@@ -31,6 +31,7 @@ extension PageRenderer {
                 context["tags_title"] = taxonomy.config.title
             case .source: context["source"] = terms.first
             case .author:
+                context["author"] = terms.first  // themes written for one author
                 context["authors"] = terms
                 context["has_authors"] = !terms.isEmpty
                 context["author_singular"] = taxonomy.config.singular
