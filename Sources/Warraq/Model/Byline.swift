@@ -61,9 +61,9 @@ public struct Byline: Sendable, Equatable {
                 if Self.looksLikeName(part) { loneWords.append(part) }
             } else if !isPhotographer, Self.looksLikeName(part) {
                 // "عبدالرحمن العمري مكة المكرمة": the dateline without its dash.
-                let (person, place) = Self.placeAtEdge(of: part) ?? (part, nil)
+                let (person, place) = Self.placeAtEdge(of: part) ?? Self.cityAndCountry(part) ?? (part, nil)
                 if let place { places.append(place) }
-                if !authors.contains(person) { authors.append(person) }
+                if !person.isEmpty, !authors.contains(person) { authors.append(person) }
             }
         }
         if places.isEmpty { places = ownPaperPlaces } else { paperCredits += ownPaperPlaces }
@@ -168,6 +168,17 @@ public struct Byline: Sendable, Equatable {
             }
             if count > 1, let place = Gazetteer.place(words.suffix(count).joined(separator: " ")) {
                 return (words.dropLast(count).joined(separator: " "), place)
+            }
+        }
+        return nil
+    }
+
+    /// "ساو باولو البرازيل": two listed places, the city first; no one's name.
+    static func cityAndCountry(_ part: String) -> (person: String, place: String)? {
+        let words = part.split(separator: " ")
+        for cut in 1..<words.count {
+            if let city = Gazetteer.place(words.prefix(cut).joined(separator: " ")), Gazetteer.place(words.dropFirst(cut).joined(separator: " ")) != nil {
+                return ("", city)
             }
         }
         return nil
