@@ -2,7 +2,8 @@
 """Checks Warraq's built output the way a real site is checked. Run through .ci/checks/run.
 
 Builds a generated archive (gen_archive.py) and the project's seeds with the warraq binary, then runs
-the checks build, html, feeds, sitemaps, links, a11y and browser. Each prints one line
+the checks build, html, feeds, sitemaps, links, a11y and browser, and imports one real SaudiNewsNet day
+(check import, when ../shared/corpora/saudinewsnet/ is beside the clone). Each prints one line
 `PASS name: detail` or `FAIL name: detail`; the last line is `checks: N passed, M failed`, and the exit
 status is 1 when any check failed. Details go to the artifacts folder.
 """
@@ -34,6 +35,10 @@ NO_BUILD = os.environ.get("CHECKS_NO_BUILD") == "1"
 CHROMIUM = os.environ.get("CHECKS_CHROMIUM") or "/usr/bin/chromium"
 CHROMEDRIVER = os.environ.get("CHECKS_CHROMEDRIVER") or "/usr/bin/chromedriver"
 FEED_SAMPLE = 50
+CORPUS = os.environ.get("CHECKS_CORPUS") or os.path.join(REPO, "..", "shared", "corpora", "saudinewsnet")
+# One day (1,559 records, 36 stray control characters in them): enough dirt, a few seconds to import and build.
+IMPORT_DAY = os.environ.get("CHECKS_IMPORT_DAY") or "2015-07-25"
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 ARABIC_FONTS = ("Arabic", "Amiri", "Scheherazade", "Geeza", "Naskh", "Kufi")
 
 results = []
@@ -130,6 +135,55 @@ def build(sites):
             notes.append("{}: {} in {:.1f} s".format(s.name, desc, time.time() - t0))
     report("build", ok, "; ".join(notes))
     return ok
+
+
+# --------------------------------------------------------------------------------------------- import
+
+def check_import(work):
+    """A real export imported and built: no C0/C1 control character or U+FFFD in any written HTML or XML."""
+    day = os.path.join(CORPUS, IMPORT_DAY + ".zip")
+    if not os.path.isfile(day):
+        print("SKIP import: no {} (the SaudiNewsNet corpus is not beside the clone)".format(os.path.abspath(day)), flush=True)
+        return None
+    import zipfile
+    root = os.path.join(work, "import")
+    shutil.rmtree(root, ignore_errors=True)
+    exports, archive, out = (os.path.join(root, name) for name in ("export", "archive", "out"))
+    with zipfile.ZipFile(day) as z:
+        z.extractall(exports)
+    files = sorted(glob.glob(os.path.join(exports, "*.json")))
+    t0 = time.time()
+    steps = [[BIN, "import", "json", *files, "--into", archive],
+             [BIN, "build", archive, "--output", out, "--base-url", "https://example.org/"]]
+    logs, outputs = [], []
+    for cmd in steps:
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        outputs.append(p.stdout.strip())
+        logs.append("$ " + " ".join(cmd) + "\n" + p.stdout + p.stderr)
+        if p.returncode != 0:
+            with open(artifact("import.log"), "w") as f:
+                f.write("\n".join(logs))
+            report("import", False, "{} exited {}: {}".format(cmd[1], p.returncode, (p.stderr.strip().splitlines() or [""])[-1]))
+            return None
+    with open(artifact("import.log"), "w") as f:
+        f.write("\n".join(logs))
+    summary = (outputs[0].splitlines() or [""])[0]
+    found, pages = [], 0
+    for folder, _, names in os.walk(out):
+        for name in names:
+            if name.endswith((".html", ".xml")):
+                pages += 1
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    for m in CONTROL.finditer(f.read()):
+                        found.append("{} U+{:04X}".format(os.path.relpath(path, out), ord(m.group(0))))
+    if found:
+        with open(artifact("import-controls.txt"), "w") as f:
+            f.write("\n".join(found) + "\n")
+    report("import", not found, "{}: {}; {} HTML/XML files, {} control characters{} in {:.1f} s".format(
+        IMPORT_DAY, summary.split(";")[0], pages, len(found), " (" + ", ".join(found[:3]) + ")" if found else "",
+        time.time() - t0))
+    return None
 
 
 # ----------------------------------------------------------------------------------------------- html
@@ -702,6 +756,7 @@ def main():
         if not build(sites):
             # Check whatever was written all the same.
             sites = [s for s in sites if os.path.isfile(os.path.join(s.out, "index.html"))]
+        run_check("import", check_import, work)
         if sites:
             run_check("html", check_html, sites, venv_bin)
             run_check("feeds", check_feeds, sites)

@@ -33,6 +33,9 @@ struct ImportCommand: ParsableCommand {
 
         @OptionGroup var verbosity: Verbosity
 
+        @Option(name: .customLong("line-breaks"), help: "A single newline in a body is a paragraph break (paragraph) or a wrapped line, paragraphs then parted by blank lines (wrap).")
+        var lineBreaks = "paragraph"
+
         func run() throws {
             var importer = JSONImporter()
             if let map {
@@ -41,6 +44,8 @@ struct ImportCommand: ParsableCommand {
             guard let zone = TimeZone(identifier: timezone) else { throw ValidationError("unknown time zone '\(timezone)'") }
             importer.zone = zone
             importer.autoTags = autoTags
+            guard let breaks = JSONImporter.LineBreaks(rawValue: lineBreaks) else { throw ValidationError("--line-breaks: expected paragraph or wrap, got '\(lineBreaks)'") }
+            importer.lineBreaks = breaks
             let progress = verbosity.progress()
             progress.begin("import", unit: "records", total: nil)
             importer.progress = { progress.advance($0, of: $1) }
@@ -55,8 +60,10 @@ struct ImportCommand: ParsableCommand {
             progress.end()
             for diagnostic in report.skipped + report.duplicates { printError(diagnostic.description) }
             if verbosity.quiet { return }
-            print("\(report.records) records: \(report.written.count) files written, \(report.unchanged) unchanged, "
-                  + "\(report.duplicates.count) duplicates, \(report.skipped.count) skipped")
+            print("\(report.records) records: \(report.kept) kept (\(report.written.count) files written, \(report.unchanged) unchanged), "
+                  + "\(report.duplicates.count) merged (\(report.mergedSameURL) same URL, \(report.mergedSameText) same source, title, day and text), "
+                  + "\(report.skipped.count) skipped; \(report.controlCharacters) control characters removed")
+            if let siteConfig = report.siteConfig { print("wrote \(siteConfig): set base_url there before publishing") }
         }
     }
 

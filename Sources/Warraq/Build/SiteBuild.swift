@@ -29,6 +29,7 @@ public struct SiteBuild {
         if let override = options.baseURL {
             guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an absolute URL") }
             config.baseURL = base
+            config.baseURLIsSet = true
         }
         let theme: Theme
         do {
@@ -128,7 +129,7 @@ public struct SiteBuild {
     /// A site published with the default base URL links every feed, sitemap and canonical address to
     /// localhost: said before it goes out. The preview server gives its own address, so it never hears it.
     private func baseURLWarning(_ config: SiteConfig) -> [Diagnostic] {
-        guard options.baseURL == nil, config.baseURL == SiteConfig().baseURL else { return [] }
+        guard options.baseURL == nil, !config.baseURLIsSet else { return [] }
         return [.warning(options.archiveDisplay + "/site.yml", "base_url is not set: canonical links, feeds and sitemaps point to "
                          + "\(config.baseURL.absolute) (set base_url, or build with --base-url)")]
     }

@@ -3,9 +3,19 @@ import Foundation
 /// Brings database exports into an archive: JSON arrays or JSON Lines (told apart by content), fields
 /// mapped to front matter, one Markdown file per article under `ARCHIVE/YYYY/MM/`. Re-running it gives
 /// the same files, byte for byte, and rewrites none that did not change.
+///
+/// Nothing a newsroom published is dropped: only a record with the URL of one already read, or with the
+/// same source, title, day and text, is merged into it. Two papers' articles under one headline are two
+/// articles (the read-also engine links them, the importer keeps them).
 public struct JSONImporter {
     public var map = FieldMap()
     public var zone = TimeZone(identifier: "UTC")!
+    /// What a single newline in a body is: a paragraph break (most news exports), or a wrapped line of
+    /// one paragraph, with blank lines between paragraphs (exports that hard-wrap text).
+    public var lineBreaks = LineBreaks.paragraph
+    /// Paper names by source id, for bylines ("لندن: «الشرق الأوسط»" credits the paper) and for the
+    /// `site.yml` written into a new archive. The archive's own `source_names` are added when it has them.
+    public var sourceNames = KnownSources.names
     /// Tags to suggest for each untagged article (0: none).
     public var autoTags = 0
     /// Called with (records done, records in all) as the import goes.
@@ -13,12 +23,24 @@ public struct JSONImporter {
 
     public init() {}
 
+    public enum LineBreaks: String, Sendable, CaseIterable { case paragraph, wrap }
+
     public struct Report: Sendable {
         public var records = 0
         public var written: [String] = []
         public var unchanged = 0
+        /// Records merged into an earlier one, each with why.
         public var duplicates: [Diagnostic] = []
+        public var mergedSameURL = 0
+        public var mergedSameText = 0
         public var skipped: [Diagnostic] = []
+        /// Control characters and U+FFFD removed from titles, bylines and bodies.
+        public var controlCharacters = 0
+        /// The `site.yml` written into an archive that had none, if one was.
+        public var siteConfig: String?
+
+        /// The articles written or already there.
+        public var kept: Int { written.count + unchanged }
     }
 
     /// One record as it was read, with where it came from.
@@ -46,28 +68,38 @@ public struct JSONImporter {
         }
         report.records = records.count + report.skipped.count
 
+        var names = sourceNames
+        let configURL = archive.appendingPathComponent("site.yml")
+        let hadConfig = FileManager.default.fileExists(atPath: configURL.path)
+        if hadConfig, let config = try? SiteConfigReader(path: configURL.path).read().config {
+            names.merge(config.sourceNames) { _, own in own }
+        }
+        let paperNames = Array(Set(names.values)).sorted()
+
         var articles: [(file: MarkdownFile, record: Record)] = []
         var seenURLs: [String: String] = [:]
-        var seenTitles: [String: String] = [:]
+        var seenTexts: [String: String] = [:]
         for record in records {
             let article: MarkdownFile
             do throws(ArticleError) {
-                article = try makeArticle(record)
+                article = try makeArticle(record, names: names, papers: paperNames, controls: &report.controlCharacters)
             } catch {
                 report.skipped.append(.warning(record.file, "\(record.place): \(error.message); skipped"))
                 continue
             }
-            let titleKey = ArabicText.fold(article.title) + "|" + (article.date.map { ArticleDate.iso8601($0, zone: self.zone).prefix(10) }.map(String.init) ?? "")
             if let url = article.originalURL, let first = seenURLs[url] {
-                report.duplicates.append(.warning(record.file, "\(record.place): same URL as \(first); written once"))
+                report.duplicates.append(.warning(record.file, "\(record.place): same URL as \(first); merged into it"))
+                report.mergedSameURL += 1
                 continue
             }
-            if let first = seenTitles[titleKey] {
-                report.duplicates.append(.warning(record.file, "\(record.place): same title and date as \(first); written once"))
+            let textKey = sameTextKey(article)
+            if let first = seenTexts[textKey] {
+                report.duplicates.append(.warning(record.file, "\(record.place): same source, title, day and text as \(first); merged into it"))
+                report.mergedSameText += 1
                 continue
             }
             if let url = article.originalURL { seenURLs[url] = record.place }
-            seenTitles[titleKey] = record.place
+            seenTexts[textKey] = record.place
             articles.append((article, record))
         }
 
@@ -96,7 +128,41 @@ public struct JSONImporter {
         }
         report.written = outcomes.filter(\.written).map(\.path)
         report.unchanged = outcomes.count - report.written.count
+        if !hadConfig {
+            let seen = Set(articles.compactMap(\.file.source))
+            let text = Self.siteConfig(sourceNames: names.filter { seen.contains($0.key) })
+            do {
+                try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: configURL, options: .atomic)
+            } catch {
+                throw .output(path: configURL.path, reason: "cannot write: \(error.localizedDescription)")
+            }
+            report.siteConfig = configURL.path
+        }
         return report
+    }
+
+    /// What makes two records one article besides their URL: the same paper, headline, day and text.
+    func sameTextKey(_ article: MarkdownFile) -> String {
+        let day = article.date.map { String(ArticleDate.iso8601($0, zone: zone).prefix(10)) } ?? ""
+        let text = StableHash(ArabicText.fold(article.paragraphs.joined(separator: "\n")).utf8).hex
+        return [ArabicText.fold(article.source ?? ""), ArabicText.fold(article.title), day, text].joined(separator: "|")
+    }
+
+    /// The `site.yml` of a newly imported archive: the papers it holds named, and a reminder that the
+    /// address it will be published at is still to be set.
+    static func siteConfig(sourceNames: [String: String]) -> String {
+        var text = """
+            # Written by `warraq import json`. Set base_url to the address the site will be published at:
+            # canonical links, feeds, sitemaps and JSON-LD are made from it (until then they point at localhost).
+            # base_url: https://example.org/archive/
+
+            """
+        if !sourceNames.isEmpty {
+            text += "# How each source id is shown; its pages keep the id in their URL (/sources/aawsat/).\nsource_names:\n"
+            for id in sourceNames.keys.sorted() { text += "  \(MarkdownFile.quoted(id)): \(MarkdownFile.quoted(sourceNames[id]!))\n" }
+        }
+        return text
     }
 
     /// `YYYY/MM/title-slug-hash.md`, or `undated/...` for a record without a date.
@@ -142,13 +208,21 @@ public struct JSONImporter {
         return (records, skipped)
     }
 
-    func makeArticle(_ record: Record) throws(ArticleError) -> MarkdownFile {
-        guard let body = map.value(.body, in: record.fields) as? String else {
+    func makeArticle(_ record: Record, names: [String: String] = KnownSources.names, papers: [String] = [],
+                     controls: inout Int) throws(ArticleError) -> MarkdownFile {
+        /// The field's text without control characters (counted), cleaned for display.
+        func text(_ field: FieldMap.Field) -> String? {
+            guard let value = map.value(field, in: record.fields) as? String else { return nil }
+            let (kept, removed) = ControlCharacters.removed(value)
+            controls += removed
+            return kept
+        }
+        guard let body = text(.body) else {
             throw .invalidField(path: record.file, line: record.line ?? 0, key: "body", reason: "missing or not text")
         }
-        let paragraphs = Self.paragraphs(body)
+        let paragraphs = Self.paragraphs(body, lineBreaks: lineBreaks)
         guard !paragraphs.isEmpty else { throw .invalidField(path: record.file, line: record.line ?? 0, key: "body", reason: "empty") }
-        var title = ArabicText.clean((map.value(.title, in: record.fields) as? String) ?? "")
+        var title = ArabicText.clean(text(.title) ?? "")
         if title.isEmpty { title = Headline.derived(fromLead: paragraphs[0]) }
         var article = MarkdownFile(title: title, paragraphs: paragraphs)
         if let value = map.value(.date, in: record.fields) {
@@ -157,9 +231,14 @@ public struct JSONImporter {
             }
             article.date = date
         }
-        article.author = (map.value(.author, in: record.fields) as? String).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
-        article.source = (map.value(.source, in: record.fields) as? String).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
-        article.summary = (map.value(.summary, in: record.fields) as? String).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
+        article.source = text(.source).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
+        if let written = text(.author) {
+            let byline = Byline(parsing: written, paper: article.source.flatMap { names[$0] }, papers: papers)
+            article.authors = byline.authors
+            article.place = byline.place
+            article.credit = byline.credit
+        }
+        article.summary = text(.summary).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
         article.originalURL = (map.value(.url, in: record.fields) as? String).flatMap { $0.isEmpty ? nil : $0 }
         switch map.value(.tags, in: record.fields) {
         case let list as [Any]: article.tags = list.compactMap { $0 as? String }.map(ArabicText.clean).filter { !$0.isEmpty }
@@ -170,17 +249,29 @@ public struct JSONImporter {
         return article
     }
 
-    /// Paragraphs split on blank lines, each cleaned; a paragraph repeated in one article is kept once.
-    static func paragraphs(_ body: String) -> [String] {
+    /// The paragraphs of a body, each cleaned (a leading non-breaking space or a line of spaces is
+    /// nothing); a paragraph repeated in one article is kept once. With `.paragraph` every line is a
+    /// paragraph; with `.wrap` blank lines part paragraphs and the lines between them are joined.
+    static func paragraphs(_ body: String, lineBreaks: LineBreaks = .paragraph) -> [String] {
         var seen: Set<String> = []
         var result: [String] = []
-        let normalised = body.replacingOccurrences(of: "\r\n", with: "\n")
-        for block in normalised.components(separatedBy: "\n\n") {
-            let lines = block.split(separator: "\n").map { ArabicText.clean(String($0)) }.filter { !$0.isEmpty }
-            guard !lines.isEmpty else { continue }
-            let paragraph = lines.joined(separator: "\n")
+        var pending: [String] = []
+        func flush() {
+            defer { pending = [] }
+            guard !pending.isEmpty else { return }
+            let paragraph = pending.joined(separator: " ")
             if seen.insert(ArabicText.fold(paragraph)).inserted { result.append(paragraph) }
         }
+        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = ArabicText.clean(String(rawLine))
+            if line.isEmpty {
+                flush()
+            } else {
+                pending.append(line)
+                if lineBreaks == .paragraph { flush() }
+            }
+        }
+        flush()
         return result
     }
 

@@ -9,7 +9,14 @@ public struct MarkdownFile: Sendable, Equatable {
     /// Tags the importer suggested (`--auto-tags`), kept apart from an editor's.
     public var autoTags: [String] = []
     public var source: String?
-    public var author: String?
+    public var authors: [String] = []
+    public var author: String? {
+        get { authors.first }
+        set { authors = newValue.map { [$0] } ?? [] }
+    }
+    /// The dateline and the agency, as a byline gives them (see `Byline`).
+    public var place: String?
+    public var credit: String?
     public var summary: String?
     /// Where the article was first published, kept for the record.
     public var originalURL: String?
@@ -29,7 +36,10 @@ public struct MarkdownFile: Sendable, Equatable {
         if !tags.isEmpty { yaml += "tags: [\(tags.map(Self.quoted).joined(separator: ", "))]\n" }
         if !autoTags.isEmpty { yaml += "auto_tags: [\(autoTags.map(Self.quoted).joined(separator: ", "))]\n" }
         if let source { yaml += "source: \(Self.quoted(source))\n" }
-        if let author { yaml += "author: \(Self.quoted(author))\n" }
+        if authors.count == 1 { yaml += "author: \(Self.quoted(authors[0]))\n" }
+        if authors.count > 1 { yaml += "author: [\(authors.map(Self.quoted).joined(separator: ", "))]\n" }
+        if let place { yaml += "place: \(Self.quoted(place))\n" }
+        if let credit { yaml += "credit: \(Self.quoted(credit))\n" }
         if let summary { yaml += "summary: \(Self.quoted(summary))\n" }
         if !readAlso.isEmpty { yaml += "read_also: [\(readAlso.map(Self.quoted).joined(separator: ", "))]\n" }
         if let originalURL { yaml += "original_url: \(Self.quoted(originalURL))\n" }
@@ -63,11 +73,17 @@ public struct MarkdownFile: Sendable, Equatable {
     static func escapeMarkdown(_ paragraph: String) -> String {
         paragraph.split(separator: "\n", omittingEmptySubsequences: true).map { rawLine in
             let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            var out = ""
-            for character in line {
-                if "\\`*_[]<>&|~!".contains(character) { out.append("\\") }
-                out.append(character)
+            // Scalar by scalar: the characters to escape are all ASCII, and a Character comparison costs a
+            // Unicode normalisation per letter of the archive.
+            var scalars = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars {
+                switch scalar {
+                case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!": scalars.append("\\")
+                default: break
+                }
+                scalars.append(scalar)
             }
+            var out = String(scalars)
             if let first = out.first, "#+-=>".contains(first) { out = "\\" + out }
             // "1. " or "1) " would start an ordered list.
             if let digitsEnd = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), digitsEnd != out.startIndex,

@@ -31,7 +31,9 @@ public struct PageImporter {
                 markdown.date = article.date
                 markdown.tags = article.tags
                 markdown.source = article.source
-                markdown.author = article.author
+                markdown.authors = article.authors
+                markdown.place = article.place
+                markdown.credit = article.credit
                 markdown.summary = article.summary
                 markdown.readAlso = article.readAlso.map(\.target)
                 let name = index == 0 ? stem + ".md" : MarkdownFile.fileName(title: article.title, identity: "\(file.lastPathComponent)#\(index)")

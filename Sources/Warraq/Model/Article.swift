@@ -15,7 +15,17 @@ public struct Article: @unchecked Sendable {
     /// weaker evidence for read-also.
     public var autoTags: [String] = []
     public var source: String?
-    public var author: String?
+    /// The people who wrote it, in byline order (never a place or an agency: see `Byline`).
+    public var authors: [String] = []
+    /// The first author, for what names one writer (feeds, JSON-LD's single author).
+    public var author: String? {
+        get { authors.first }
+        set { authors = newValue.map { [$0] } ?? [] }
+    }
+    /// Where it was filed from: the dateline (الرياض, لندن).
+    public var place: String?
+    /// Who supplied it when not the paper's own writers: an agency (واس, رويترز) or the paper's desk.
+    public var credit: String?
     /// The last part of the article's URL; from front matter, else from the file name or title.
     public var slug: String
     public var summary: String?

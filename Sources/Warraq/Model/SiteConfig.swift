@@ -5,6 +5,8 @@ public struct SiteConfig: Sendable {
     public var title = "أرشيف الأخبار"
     public var description = ""
     public var baseURL = BaseURL("http://localhost/")!
+    /// False while `baseURL` is the localhost default: canonical links, feeds and sitemaps are then wrong.
+    public var baseURLIsSet = false
     public var language = "ar"
     public var direction = "rtl"
     public var pageSize = 20
@@ -19,8 +21,15 @@ public struct SiteConfig: Sendable {
     public var readAlso = ReadAlsoSettings()
     public var feeds = FeedSettings()
     public var taxonomies: [TaxonomyConfig] = TaxonomyConfig.defaults
+    /// `source_names: {aawsat: "الشرق الأوسط"}`: how a source id is shown; its pages keep the id in the URL.
+    public var sourceNames: [String: String] = [:]
 
     public init() {}
+
+    /// The name readers see for a source as articles spell it.
+    public func sourceName(_ source: String) -> String {
+        sourceNames[source] ?? sourceNames[source.lowercased()] ?? source
+    }
 
     public enum MonthNames: String, Sendable { case gregorian, levantine }
 

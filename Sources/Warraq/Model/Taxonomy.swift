@@ -1,6 +1,7 @@
-/// A way of grouping articles that readers walk: tags (الوسوم), sources (المصادر), authors (الكتّاب).
+/// A way of grouping articles that readers walk: tags (الوسوم), sources (المصادر), authors (الكتّاب),
+/// places (الأماكن, the datelines).
 public struct TaxonomyConfig: Sendable, Equatable {
-    /// Which article field feeds it: `tags`, `source` or `author`.
+    /// Which article field feeds it: `tags`, `source`, `author` or `place`.
     public var field: ArticleField
     /// The plural heading of its index (الوسوم) and the label before one term (وسم).
     public var title: String
@@ -8,12 +9,13 @@ public struct TaxonomyConfig: Sendable, Equatable {
     /// The URL folder of its pages: `tags` gives `/tags/` and `/tags/<slug>/`.
     public var segment: String
 
-    public enum ArticleField: String, Sendable, CaseIterable { case tags, source, author }
+    public enum ArticleField: String, Sendable, CaseIterable { case tags, source, author, place }
 
     public static let defaults: [TaxonomyConfig] = [
         TaxonomyConfig(field: .tags, title: "الوسوم", singular: "وسم", segment: "tags"),
         TaxonomyConfig(field: .source, title: "المصادر", singular: "المصدر", segment: "sources"),
         TaxonomyConfig(field: .author, title: "الكتّاب", singular: "الكاتب", segment: "authors"),
+        TaxonomyConfig(field: .place, title: "الأماكن", singular: "المكان", segment: "places"),
     ]
 }
 

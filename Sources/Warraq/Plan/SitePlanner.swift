@@ -30,7 +30,9 @@ public struct SitePlanner {
 
         let paths = try articlePaths(&articles, diagnostics: &diagnostics)
         diagnostics += ImageCheck(staticFiles: Set(staticFiles), basePath: config.baseURL.path).diagnostics(articles, paths: paths)
-        let taxonomies = config.taxonomies.map { TaxonomyPlanner(config: $0).plan(articles) }
+        let taxonomies = config.taxonomies.map {
+            TaxonomyPlanner(config: $0, displayNames: $0.field == .source ? config.sourceNames : [:]).plan(articles)
+        }
         let tags = taxonomies.first { $0.config.field == .tags }
         let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)
         let (readAlso, readAlsoDiagnostics) = engine.readAlsoForAll()

@@ -2,6 +2,8 @@
 /// the spelling the archive uses most.
 struct TaxonomyPlanner {
     let config: TaxonomyConfig
+    /// Display names by spelling (`source_names`): the name is shown, the spelling still makes the slug.
+    var displayNames: [String: String] = [:]
 
     func plan(_ articles: [Article]) -> Taxonomy {
         var spellings: [String: [String: Int]] = [:]
@@ -17,10 +19,10 @@ struct TaxonomyPlanner {
                 articlesOfKey[key, default: []].append(index)
             }
         }
-        let names = spellings.mapValues(ArabicText.mostUsedSpelling)
-        let slugs = Slug.unique(names.map { (key: $0.key, slug: Slug.make($0.value, key: $0.key, fallbackPrefix: config.field.rawValue)) })
-        let keys = names.keys.sorted()
-        let terms = keys.map { Term(key: $0, name: names[$0]!, slug: slugs[$0]!, articles: articlesOfKey[$0]!) }
+        let spelled = spellings.mapValues(ArabicText.mostUsedSpelling)
+        let slugs = Slug.unique(spelled.map { (key: $0.key, slug: Slug.make($0.value, key: $0.key, fallbackPrefix: config.field.rawValue)) })
+        let keys = spelled.keys.sorted()
+        let terms = keys.map { Term(key: $0, name: displayNames[spelled[$0]!] ?? spelled[$0]!, slug: slugs[$0]!, articles: articlesOfKey[$0]!) }
         let indexOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         return Taxonomy(config: config, terms: terms, termsOfArticle: keysOfArticle.map { $0.map { indexOfKey[$0]! } })
     }
@@ -29,7 +31,8 @@ struct TaxonomyPlanner {
         switch config.field {
         case .tags: return article.tags + article.autoTags
         case .source: return article.source.map { [$0] } ?? []
-        case .author: return article.author.map { [$0] } ?? []
+        case .author: return article.authors
+        case .place: return article.place.map { [$0] } ?? []
         }
     }
 }

@@ -25,8 +25,13 @@ struct FrontMatterFields {
                 article.autoTags = tags
             case "source":
                 article.source = try string(value, key, line)
-            case "author":
-                article.author = try string(value, key, line)
+            case "author", "authors":
+                guard let authors = value.stringList else { throw invalid(key, line, "expected a name or a list of names") }
+                article.authors = authors.map { ControlCharacters.removed($0).text.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            case "place":
+                article.place = try string(value, key, line)
+            case "credit":
+                article.credit = try string(value, key, line)
             case "slug":
                 article.slug = try string(value, key, line)
             case "summary", "description":
@@ -46,7 +51,8 @@ struct FrontMatterFields {
 
     private func string(_ node: Node, _ key: String, _ line: Int) throws(ArticleError) -> String {
         guard let scalar = node.scalar else { throw invalid(key, line, "expected text") }
-        return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A YAML escape ("\u001A") can still spell a control character.
+        return ControlCharacters.removed(scalar.string).text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func date(_ node: Node, _ key: String, _ line: Int) throws(ArticleError) -> Date {

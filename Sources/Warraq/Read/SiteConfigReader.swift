@@ -33,6 +33,7 @@ public struct SiteConfigReader {
             case "base_url", "baseURL":
                 guard let url = BaseURL(try string(value, key, line)) else { throw invalid(key, line, "expected an absolute URL such as https://example.org/archive/") }
                 config.baseURL = url
+                config.baseURLIsSet = true
             case "language": config.language = try string(value, key, line)
             case "direction":
                 let direction = try string(value, key, line)
@@ -82,6 +83,12 @@ public struct SiteConfigReader {
                 }
             case "taxonomies":
                 config.taxonomies = try taxonomies(value, document, line)
+            case "source_names":
+                for (id, name, subline) in try entries(value, document, key, line) {
+                    let text = try string(name, "source_names.\(id)", subline).trimmingCharacters(in: .whitespaces)
+                    guard !text.isEmpty else { throw invalid("source_names.\(id)", subline, "expected the name to show, such as الشرق الأوسط") }
+                    config.sourceNames[id] = text
+                }
             default:
                 warnings.append(.warning(path, line: line, "unknown key '\(key)' is ignored"))
             }
@@ -102,7 +109,7 @@ public struct SiteConfigReader {
                 if subkey == "field" { fieldName = text } else { overrides[subkey] = text }
             }
             guard let fieldName, let field = TaxonomyConfig.ArticleField(rawValue: fieldName) else {
-                throw invalid("taxonomies.field", itemLine, "expected one of tags, source, author")
+                throw invalid("taxonomies.field", itemLine, "expected one of \(TaxonomyConfig.ArticleField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             var taxonomy = TaxonomyConfig.defaults.first { $0.field == field }!
             taxonomy.title = overrides["title"] ?? taxonomy.title

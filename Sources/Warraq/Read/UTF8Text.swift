@@ -1,9 +1,10 @@
 import Foundation
 
-/// Article files as text: UTF-8 or a clear error naming the first bad byte, never a silent replacement.
+/// Article files as text: UTF-8 or a clear error naming the first bad byte, never a silent replacement;
+/// control characters are left out, so none reaches a page.
 enum UTF8Text {
     static func decode(_ data: Data, path: String) throws(ArticleError) -> String {
-        if let text = String(data: data, encoding: .utf8) { return text }
+        if let text = String(data: data, encoding: .utf8) { return ControlCharacters.removed(text).text }
         throw .notUTF8(path: path, byteOffset: firstInvalidOffset(data) ?? 0)
     }
 

@@ -30,9 +30,15 @@ extension PageRenderer {
                 context["has_tags"] = !terms.isEmpty
                 context["tags_title"] = taxonomy.config.title
             case .source: context["source"] = terms.first
-            case .author: context["author"] = terms.first
+            case .author:
+                context["author"] = terms.first  // themes written for one author
+                context["authors"] = terms
+                context["has_authors"] = !terms.isEmpty
+                context["author_singular"] = taxonomy.config.singular
+            case .place: context["place"] = terms.first
             }
         }
+        if let credit = article.credit { context["credit"] = credit }
         context["json_ld"] = newsArticleJSON(article, canonical: canonical, description: description)
 
         let readAlso = plan.readAlso[index]
@@ -82,14 +88,15 @@ extension PageRenderer {
             "inLanguage": config.language,
             "url": canonical,
             "mainEntityOfPage": canonical,
-            "publisher": ["@type": "Organization", "name": article.source ?? config.title],
+            "publisher": ["@type": "Organization", "name": article.source.map(config.sourceName) ?? config.title],
         ]
         if !description.isEmpty { object["description"] = description }
         if let date = article.date {
             object["datePublished"] = ArticleDate.iso8601(date, zone: config.timeZone)
             object["dateModified"] = ArticleDate.iso8601(article.updated ?? date, zone: config.timeZone)
         }
-        if let author = article.author { object["author"] = ["@type": "Person", "name": author] }
+        let people = article.authors.map { ["@type": "Person", "name": $0] }
+        if people.count == 1 { object["author"] = people[0] } else if !people.isEmpty { object["author"] = people }
         if !article.tags.isEmpty { object["keywords"] = article.tags }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
               let json = String(data: data, encoding: .utf8) else { return "{}" }

@@ -23,7 +23,7 @@ extension PageRenderer {
     /// An article as it shows on its own page and in feeds.
     static func articleFingerprint(_ article: Article, path: OutputPath) -> StableHash {
         var hash = StableHash()
-        for part in [article.title, article.bodyHTML, article.lead, article.summary ?? "", article.source ?? "", article.author ?? "",
+        for part in [article.title, article.bodyHTML, article.lead, article.summary ?? "", article.source ?? "", article.authors.joined(separator: "\u{1}"), article.place ?? "", article.credit ?? "",
                      article.date.map { "\($0.timeIntervalSince1970)" } ?? "", article.updated.map { "\($0.timeIntervalSince1970)" } ?? "",
                      path.file, article.tags.joined(separator: "\u{1}"), String(describing: article.params.sorted { $0.key < $1.key })] {
             hash.combine(part)

@@ -54,7 +54,7 @@ public final class PageRenderer: @unchecked Sendable {
                 summary["date"] = dates.day(date)
                 summary["date_iso"] = ArticleDate.iso8601(date, zone: config.timeZone)
             }
-            if let source = article.source { summary["source"] = source }
+            if let source = article.source { summary["source"] = config.sourceName(source) }
             return summary
         }
         site = Self.siteFingerprint(config: config, themeFiles: theme.files)

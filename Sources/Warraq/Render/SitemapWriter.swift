@@ -62,7 +62,7 @@ struct SitemapWriter {
             for (index, article) in plan.articles.prefix(1000).enumerated() {
                 guard let date = article.date, date >= since else { break }
                 xml += "<url><loc>\(XMLText.escape(renderer.links.absolute(plan.articlePaths[index])))</loc>"
-                xml += "<news:news><news:publication><news:name>\(XMLText.escape(article.source ?? plan.config.title))</news:name>"
+                xml += "<news:news><news:publication><news:name>\(XMLText.escape(article.source.map(plan.config.sourceName) ?? plan.config.title))</news:name>"
                 xml += "<news:language>\(XMLText.escape(plan.config.language))</news:language></news:publication>"
                 xml += "<news:publication_date>\(ArticleDate.iso8601(date, zone: zone))</news:publication_date>"
                 xml += "<news:title>\(XMLText.escape(article.title))</news:title></news:news></url>\n"
