@@ -27,6 +27,8 @@ public struct ReadAlsoEngine {
 
     /// How many entries of one posting list are read for one article.
     static let window = 512
+    /// How many of an article's query terms are read over the whole window.
+    static let wideTerms = 16
     /// How many of the best-scoring candidates are looked at for copies and diversity.
     static let pool = 40
     /// Shingle containment from which two texts are one story printed twice.
@@ -89,7 +91,7 @@ public struct ReadAlsoEngine {
 
         func offer(_ candidate: Int) -> Bool {
             guard !usedTitles.contains(titleIDs[candidate]), !Self.nearDuplicate(titleWords[index], titleWords[candidate]),
-                  !chosen.contains(where: { terms.containment($0, candidate) >= Self.copyContainment }) else { return false }
+                  !chosen.contains(where: { isCopy($0, candidate) }) else { return false }
             usedTitles.insert(titleIDs[candidate])
             chosen.append(candidate)
             return true
@@ -119,7 +121,7 @@ public struct ReadAlsoEngine {
         // Copies of this text: other papers' go under "نُشر أيضاً في", none is read-also.
         var pool: [(article: Int, score: Double)] = []
         for (other, score) in scored {
-            if terms.containment(index, other) >= Self.copyContainment {
+            if isCopy(index, other) {
                 if articles[other].source != article.source || article.source == nil { result.alsoPublished.append(other) }
                 usedTitles.insert(titleIDs[other])
             } else {
@@ -129,15 +131,22 @@ public struct ReadAlsoEngine {
         result.alsoPublished.sort()
         // Maximal marginal relevance: each pick is the best candidate once its likeness to what is
         // already chosen is paid for, so one story does not fill the list.
+        // Each candidate's likeness to the chosen items is kept up to date with the newest one only.
+        var likeness = [Double](repeating: 0, count: pool.count)
+        var seen = 0
         while result.featured == nil || linkCount < settings.similar, !pool.isEmpty {
+            for newcomer in chosen[seen...] {
+                for position in pool.indices { likeness[position] = max(likeness[position], Double(terms.similarity(newcomer, pool[position].article))) }
+            }
+            seen = chosen.count
             var best = 0
             var bestValue = -Double.infinity
             for (position, candidate) in pool.enumerated() {
-                let likeness = chosen.map { Double(terms.similarity($0, candidate.article)) }.max() ?? 0
-                let value = candidate.score - Self.diversity * likeness * candidate.score
+                let value = candidate.score - Self.diversity * likeness[position] * candidate.score
                 if value > bestValue { (best, bestValue) = (position, value) }
             }
             let candidate = pool.remove(at: best).article
+            likeness.remove(at: best)
             guard offer(candidate) else { continue }
             if result.featured != nil { linkCount += 1 }
             take(candidate)
@@ -153,6 +162,15 @@ public struct ReadAlsoEngine {
         }
         return (result, diagnostics)
     }
+
+    /// Whether two articles print one text. Shingles are compared only for texts alike enough to be
+    /// copies (the cheap dot product of their signatures first), so the check costs little per candidate.
+    func isCopy(_ a: Int, _ b: Int) -> Bool {
+        terms.similarity(a, b) >= Self.copySimilarity && terms.containment(a, b) >= Self.copyContainment
+    }
+
+    /// Below this signature similarity two texts are never copies of each other.
+    static let copySimilarity: Float = 0.15
 
     /// How far the fallback looks on each side of an article in time.
     static let fallbackWindow = 32
@@ -219,9 +237,11 @@ public struct ReadAlsoEngine {
                 }
             }
         }
-        for (term, weight) in terms.queries[index] {
+        for (rank, (term, weight)) in terms.queries[index].enumerated() {
             let list = terms.postings[Int(term)]
-            Self.visit(window: list, around: index, position: { Int($0.article) }) { entry in
+            // The heaviest terms are read widely, the rest near the article's own time: the work per
+            // article is bounded (16 × 512 + 44 × 128 postings) however common its words.
+            Self.visit(window: list, around: index, size: rank < Self.wideTerms ? Self.window : Self.window / 4, position: { Int($0.article) }) { entry in
                 let other = Int(entry.article)
                 if scratch.tagScore[other] == 0 && scratch.textScore[other] == 0 { scratch.touched.append(entry.article) }
                 scratch.textScore[other] += weight * entry.weight
@@ -232,11 +252,16 @@ public struct ReadAlsoEngine {
         for other32 in scratch.touched {
             let other = Int(other32)
             if other != index {
-                let score = combined(tag: Double(scratch.tagScore[other]), text: Double(scratch.textScore[other]), time: timeFactor(index, other))
+                let score = combined(tag: Double(scratch.tagScore[other]), text: Double(scratch.textScore[other]), time: 1)
                 if score > 0 { scored.append((other, score)) }
             }
         }
-        let best = Self.top(scored, limit: limit)
+        // Tens of thousands of articles are touched; the time factor (a power) is paid only by the best
+        // few before it: it scales a score by 1 − time_weight at most, so the rest cannot overtake them.
+        let shortlist = Self.top(scored, limit: limit * 4).map { candidate in
+            (article: candidate.article, score: candidate.score * timeFactor(index, candidate.article))
+        }
+        let best = Self.top(shortlist, limit: limit)
         let result = best.map { make($0.article, Double(scratch.tagScore[$0.article]), Double(scratch.textScore[$0.article]), $0.score) }
         for other in scratch.touched {
             scratch.tagScore[Int(other)] = 0
@@ -291,7 +316,7 @@ public struct ReadAlsoEngine {
     }
 
     /// Visits at most `window` entries of a time-ordered posting list, centred on `index`.
-    static func visit<Entry>(window list: [Entry], around index: Int, position: (Entry) -> Int, _ body: (Entry) -> Void) {
+    static func visit<Entry>(window list: [Entry], around index: Int, size window: Int = window, position: (Entry) -> Int, _ body: (Entry) -> Void) {
         guard list.count > window else {
             for entry in list { body(entry) }
             return
