@@ -38,10 +38,15 @@ struct RelatedCommand: ParsableCommand {
             }
         }
         if !article.readAlso.isEmpty { print("\nexplicit: " + article.readAlso.map(\.target).joined(separator: " | ")) }
-        print("\ncomputed candidates (score = (tags + text) × time):")
+        if !readAlso.alsoPublished.isEmpty {
+            print("نُشر أيضاً في (copies of this text, never read-also):")
+            for other in readAlso.alsoPublished { print("  • " + describe(other)) }
+        }
+        print("\ncomputed candidates (score = (tags + text) × time; tags and text already weighted by site.yml):")
         for candidate in engine.explain(index, limit: candidates) {
-            print(String(format: "  %.3f = (tags %.3f + text %.3f) × time %.2f  %@", candidate.score, candidate.tagScore,
-                         candidate.textScore, candidate.timeFactor, describe(candidate.article)))
+            print(String(format: "  %.3f = (tags %.3f + text %.3f) × time %.2f  shingles %.0f%%%@  %@", candidate.score, candidate.tagScore,
+                         candidate.textScore, candidate.timeFactor, candidate.containment * 100,
+                         candidate.containment >= 0.4 ? " (copy)" : "", describe(candidate.article)))
             let sharedTags = candidate.sharedTags.compactMap { tags?.terms[$0].name }
             if !sharedTags.isEmpty { print("      tags: " + sharedTags.joined(separator: "، ")) }
             if !candidate.sharedTerms.isEmpty { print("      words: " + candidate.sharedTerms.prefix(8).joined(separator: "، ")) }
