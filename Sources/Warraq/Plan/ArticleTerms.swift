@@ -163,6 +163,11 @@ struct ArticleTerms {
 
     static func containment(_ a: [UInt32], _ b: [UInt32]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return Double(sharedCount(a, b)) / Double(min(a.count, b.count))
+    }
+
+    /// How many values two sorted, unique arrays share, by one merge.
+    static func sharedCount<Value: Comparable>(_ a: [Value], _ b: [Value]) -> Int {
         var i = 0, j = 0, shared = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] {
@@ -175,7 +180,7 @@ struct ArticleTerms {
                 j += 1
             }
         }
-        return Double(shared) / Double(min(a.count, b.count))
+        return shared
     }
 
     /// The dot product of two signatures: how alike two articles are, from 0 to about 1.

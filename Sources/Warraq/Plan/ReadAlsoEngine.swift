@@ -190,18 +190,7 @@ public struct ReadAlsoEngine {
     /// words shared, counted by a merge of sorted word ids.
     static func nearDuplicate(_ a: [Int32], _ b: [Int32]) -> Bool {
         guard a.count >= 3, b.count >= 3 else { return false }
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                shared += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
+        let shared = ArticleTerms.sharedCount(a, b)
         return Double(shared) / Double(a.count + b.count - shared) >= 0.8
     }
 
