@@ -23,9 +23,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the seconds each step of the build took.")
     var timings = false
 
+    @Flag(help: "Hash every output file instead of trusting sizes and times, rewrite any that changed, then check the output against the manifest.")
+    var verify = false
+
     func run() throws {
         let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
-                                   output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL)
+                                   output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL, verify: verify)
         let report: BuildReport
         do {
             report = try SiteBuild(options).run()
@@ -39,6 +42,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }
+        if report.recovered { printError("\(output): the last build was stopped while writing; its files were checked by hash") }
+        for path in report.repaired { printError("\(output)/\(path): held other bytes than Warraq wrote: rewritten") }
         print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
                      report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
                      report.errorCount, report.warningCount, report.seconds))

@@ -172,3 +172,59 @@ struct PreviewServerTests {
         }
     }
 }
+
+@Suite("The preview server against hostile requests and a hostile output folder", .serialized)
+struct PreviewServerHardeningTests {
+    let suite = PreviewServerTests()
+
+    @Test("an index.html or 404.html link that points out of the folder is not served")
+    func indexAndNotFoundLinks() async throws {
+        try await suite.withServer { http, _, output in
+            let secret = output.deletingLastPathComponent().appendingPathComponent("secret.txt")
+            try FileManager.default.createDirectory(at: output.appendingPathComponent("evil"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("evil/index.html"), withDestinationURL: secret)
+            try FileManager.default.removeItem(at: output.appendingPathComponent("404.html"))
+            try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("404.html"), withDestinationURL: secret)
+            let index = try await http.fetch("/evil/")
+            #expect(index.status == 404 && !index.body.contains("secret"))
+            let missing = try await http.fetch("/no/such/page/")
+            #expect(missing.status == 404 && !missing.body.contains("secret"))
+        }
+    }
+
+    @Test("//tags redirects to /tags/, never to another host")
+    func doubleSlash() async throws {
+        try await suite.withServer { http, _, _ in
+            let reply = try await http.fetch("//tags")
+            #expect(reply.status == 301 && reply.headers["location"] == "/tags/")
+        }
+    }
+
+    @Test("methods other than GET and HEAD get 405 with Allow", arguments: ["POST", "PUT", "DELETE", "OPTIONS"])
+    func otherMethods(_ method: String) async throws {
+        try await suite.withServer { http, _, _ in
+            let reply = try await http.fetch("/", method: method)
+            #expect(reply.status == 405 && reply.headers["allow"] == "GET, HEAD")
+        }
+    }
+
+    @Test("a URL of 30,000 components is answered 404")
+    func longPath() async throws {
+        try await suite.withServer { http, _, _ in
+            let reply = try await http.fetch(String(repeating: "/a", count: 30_000))
+            #expect(reply.status == 404)
+        }
+    }
+
+    @Test("the default preview folder is new, private and removed")
+    func privateFolder() throws {
+        let first = try PreviewFolder(), second = try PreviewFolder()
+        #expect(first.url != second.url)
+        let attributes = try FileManager.default.attributesOfItem(atPath: first.url.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        #expect((attributes[.ownerAccountID] as? UInt) == UInt(getuid()))
+        first.remove()
+        second.remove()
+        #expect(!FileManager.default.fileExists(atPath: first.url.path))
+    }
+}

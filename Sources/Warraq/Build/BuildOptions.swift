@@ -9,12 +9,16 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Overrides `base_url` of `site.yml` (the preview server uses its own address).
     public var baseURL: String?
+    /// Hash every output file instead of trusting sizes and modification times, rewrite any that differ
+    /// from the manifest, then check the whole output against it (`warraq build --verify`).
+    public var verify = false
 
-    public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+    public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil, verify: Bool = false) {
         self.archive = archive
         self.archiveDisplay = archiveDisplay ?? archive.path
         self.output = output
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
+        self.verify = verify
     }
 }

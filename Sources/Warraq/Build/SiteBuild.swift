@@ -52,7 +52,7 @@ public struct SiteBuild {
         // The read-also engine's indexes are not needed to render: let them go.
         let (plan, theme, archive, _) = try plan(&clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
-        let writer = try OutputWriter(root: options.output)
+        let writer = try OutputWriter(root: options.output, verify: options.verify)
         clock.lap("previous manifest")
         var failure: SiteError?
         let lock = NSLock()
@@ -83,10 +83,19 @@ public struct SiteBuild {
         report.unchanged = outcome.unchanged
         report.removed = outcome.removed
         report.kept = outcome.kept
+        report.repaired = outcome.repaired
+        report.recovered = writer.recovered
+        let output = options.output.path + "/"
         let keptWarnings = outcome.kept.map { path in
-            Diagnostic.warning(options.output.path + "/" + path, "not written by Warraq: kept, and the generated page not written")
+            Diagnostic.warning(output + path, "not written by Warraq: kept, and the generated page not written")
         }
-        report.diagnostics = archive.diagnostics + plan.diagnostics + keptWarnings
+        let blockedErrors = outcome.blocked.map { Diagnostic(.error, path: output + $0.path, $0.reason) }
+        var verifyErrors: [Diagnostic] = []
+        if options.verify {
+            verifyErrors = try OutputWriter.mismatches(in: options.output).map { Diagnostic(.error, path: output + $0, "does not hold what the manifest says Warraq wrote") }
+            clock.lap("verify")
+        }
+        report.diagnostics = archive.diagnostics + plan.diagnostics + keptWarnings + blockedErrors + verifyErrors
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps
         return report
