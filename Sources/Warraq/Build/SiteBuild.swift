@@ -27,19 +27,20 @@ public struct SiteBuild {
         let configPath = options.archive.appendingPathComponent("site.yml").path
         var (config, configWarnings) = try SiteConfigReader(path: configPath).read()
         if let override = options.baseURL {
-            guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an absolute URL") }
+            guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an http or https URL without control characters") }
             config.baseURL = base
         }
         let theme: Theme
         do {
             theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"))
         } catch {
-            throw .invalidTemplate(path: error.path, line: error.line, reason: error.reason)
+            throw .invalidTemplate(path: shown(error.path), line: error.line, reason: error.reason)
         }
         clock.lap("configuration and theme")
         var archive = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config).read()
         clock.lap("read")
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
+            + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
             + archive.diagnostics
         let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
         clock.lap("plan (read-also included)")
@@ -99,6 +100,12 @@ public struct SiteBuild {
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps
         return report
+    }
+
+    /// A path inside the archive as the user named the archive (`seeds/templates/article.mustache`).
+    private func shown(_ path: String) -> String {
+        let prefix = options.archive.standardizedFileURL.path + "/"
+        return path.hasPrefix(prefix) ? options.archiveDisplay + "/" + path.dropFirst(prefix.count) : path
     }
 
     /// Files of the archive's `static/` folder, copied as they are.

@@ -31,7 +31,7 @@ public struct SiteConfigReader {
             case "title": config.title = try string(value, key, line)
             case "description": config.description = try string(value, key, line)
             case "base_url", "baseURL":
-                guard let url = BaseURL(try string(value, key, line)) else { throw invalid(key, line, "expected an absolute URL such as https://example.org/archive/") }
+                guard let url = BaseURL(try string(value, key, line)) else { throw invalid(key, line, "expected an http or https URL without control characters, such as https://example.org/archive/") }
                 config.baseURL = url
             case "language": config.language = try string(value, key, line)
             case "direction":
