@@ -111,6 +111,15 @@ public struct SiteConfigReader {
                 guard OutputPath.isSafeComponent(segment) else { throw invalid("taxonomies.segment", itemLine, "'\(segment)' cannot be a folder name") }
                 taxonomy.segment = segment
             }
+            // Checked here too, with the line: the planner finds a collision only once pages exist on both sides.
+            if let other = result.first(where: { $0.segment == taxonomy.segment }) {
+                throw invalid("taxonomies.segment", itemLine, "taxonomy '\(other.field.rawValue)' and taxonomy '\(field.rawValue)' both use segment '\(taxonomy.segment)': their pages would overwrite each other")
+            }
+            let segment = taxonomy.segment
+            if (segment.count == 4 && segment.allSatisfy(\.isASCII) && segment.allSatisfy(\.isNumber)) || ["articles", "assets", "page"].contains(segment) {
+                let owner = segment.first!.isNumber ? "the date archive of \(segment)" : "Warraq's /\(segment)/"
+                throw invalid("taxonomies.segment", itemLine, "segment '\(segment)' of taxonomy '\(field.rawValue)' would share its folder with \(owner)")
+            }
             result.append(taxonomy)
         }
         return result

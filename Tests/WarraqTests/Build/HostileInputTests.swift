@@ -59,3 +59,38 @@ struct HostileInputTests {
         #expect(!fixture.exists("2023/09/a/index.html"))
     }
 }
+
+@Suite("Output paths two pages would share are configuration errors naming both")
+struct OutputCollisionTests {
+    @Test("static/index.html against the front page")
+    func staticFrontPage() throws {
+        let fixture = try ArchiveFixture([
+            "site.yml": "base_url: https://example.org/\n",
+            "a.md": ArchiveFixture.markdown(title: "خبر", date: "2023-09-20"),
+            "static/index.html": "<p>mine</p>\n",
+        ])
+        #expect {
+            try fixture.build()
+        } throws: { error in
+            guard case SiteError.invalidConfig(let path, _, let reason) = error else { return false }
+            return path == "static/index.html" && reason.contains("front page") && reason.contains("/index.html")
+        }
+    }
+
+    @Test("two taxonomies on one segment, and a segment that is a year", arguments: [
+        "taxonomies:\n  - field: tags\n    segment: topics\n  - field: source\n    segment: topics\n",
+        "taxonomies:\n  - field: tags\n    segment: \"2023\"\n",
+    ])
+    func segments(_ yaml: String) throws {
+        let fixture = try ArchiveFixture([
+            "site.yml": "base_url: https://example.org/\n" + yaml,
+            "a.md": ArchiveFixture.markdown(title: "خبر", date: "2023-09-20", tags: ["غزة"], extra: "source: واس\n"),
+        ])
+        #expect {
+            try fixture.build()
+        } throws: { error in
+            guard case SiteError.invalidConfig(_, _, let reason) = error else { return false }
+            return reason.contains("taxonomy 'tags'") && (reason.contains("taxonomy 'source'") || reason.contains("date archive of 2023"))
+        }
+    }
+}
