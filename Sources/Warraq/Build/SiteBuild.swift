@@ -42,7 +42,9 @@ public struct SiteBuild {
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
             + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
             + archive.diagnostics
-        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
+        let (statics, skippedStatics) = staticFiles(followSymlinks: config.followSymlinks)
+        archive.diagnostics += skippedStatics
+        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: statics).plan(archive)
         clock.lap("plan (read-also included)")
         return (plan, theme, archive, readAlso)
     }
@@ -108,20 +110,27 @@ public struct SiteBuild {
         return path.hasPrefix(prefix) ? options.archiveDisplay + "/" + path.dropFirst(prefix.count) : path
     }
 
-    /// Files of the archive's `static/` folder, copied as they are.
-    private func staticFiles() -> [String] {
+    /// Files of the archive's `static/` folder, copied as they are, and a warning for each link to a file
+    /// outside the archive, skipped unless `follow_symlinks: true`.
+    private func staticFiles(followSymlinks: Bool) -> (files: [String], skipped: [Diagnostic]) {
         let folder = options.archive.appendingPathComponent("static")
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return ([], []) }
+        var files: [String] = [], skipped: [Diagnostic] = []
         while let relative = walker.nextObject() as? String {
             let parts = relative.split(separator: "/")
             guard !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
+            let full = folder.appendingPathComponent(relative).path
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(relative)
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            var status = stat()
+            if !followSymlinks, lstat(full, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
+               ArchiveReader.leadsOutside(full, root: options.archive.path) {
+                skipped.append(.warning(options.archiveDisplay + "/static/" + relative, ArchiveReader.linkOutside))
+                continue
             }
+            files.append(relative)
         }
-        return files.sorted()
+        return (files.sorted(), skipped)
     }
 }
 

@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable {
     public var monthNames: MonthNames = .gregorian
     /// Raw HTML in Markdown bodies is omitted unless the site opts in.
     public var unsafeHTML = false
+    /// Publish files reached through symbolic links that point outside the archive (off: they are skipped
+    /// with a warning, so a link to a secret file is never published by accident).
+    public var followSymlinks = false
     public var smartQuotes = false
     public var readAlso = ReadAlsoSettings()
     public var feeds = FeedSettings()

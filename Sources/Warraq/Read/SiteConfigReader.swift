@@ -12,10 +12,13 @@ public struct SiteConfigReader {
 
     public func read() throws(SiteError) -> (config: SiteConfig, warnings: [Diagnostic]) {
         var config = SiteConfig()
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            if FileManager.default.fileExists(atPath: path) { throw .invalidConfig(path: path, line: nil, reason: "not valid UTF-8") }
-            return (config, [])
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return (config, []) }
+        if isFolder.boolValue { throw .invalidConfig(path: path, line: nil, reason: "is a folder; the site's settings go in a file named site.yml") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .invalidConfig(path: path, line: nil, reason: "cannot be read (\(access(path, R_OK) != 0 ? "permission denied" : "read error"))")
         }
+        guard let text = String(data: data, encoding: .utf8) else { throw .invalidConfig(path: path, line: nil, reason: "not valid UTF-8") }
         let document: YAMLDocument
         do {
             document = try YAMLDocument(text)
@@ -33,6 +36,7 @@ public struct SiteConfigReader {
             case "base_url", "baseURL":
                 guard let url = BaseURL(try string(value, key, line)) else { throw invalid(key, line, "expected an http or https URL without control characters, such as https://example.org/archive/") }
                 config.baseURL = url
+            case "follow_symlinks": config.followSymlinks = try bool(value, key, line)
             case "language": config.language = try string(value, key, line)
             case "direction":
                 let direction = try string(value, key, line)
