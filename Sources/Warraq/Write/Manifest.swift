@@ -28,14 +28,8 @@ public struct Manifest: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// The manifest in `folder`, or an empty one (a first build, or output never written by Warraq).
-    /// Split on bytes: a site's manifest has a line per file, a hundred thousand and more.
-    public static func read(in folder: URL) -> Manifest {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return Manifest() }
-        return parse(data)
-    }
-
-    /// A manifest or journal from its bytes; lines that do not parse are left out.
+    /// A manifest or journal from its bytes (the writer reads them without following links); lines that do
+    /// not parse are left out. Split on bytes: a site's manifest has a line per file, a hundred thousand and more.
     static func parse(_ data: Data) -> Manifest {
         let current = data.starts(with: Data((header + "\n").utf8))
         let count = current ? 4 : 3
