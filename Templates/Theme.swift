@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     public let sources: [String: String]
     /// Every template and asset as loaded, by file name: what a page's rendering depends on.
     public let files: [String: Data]
+    /// Overrides that take no template's place (a misspelt name): used by nothing, so probably a mistake.
+    public let warnings: [ThemeError]
 
     /// The default theme's folder: the module's resources.
     public static var defaultFolder: URL {
@@ -25,6 +27,8 @@ public struct Theme: Sendable {
         var assets: [String: Data] = [:]
         var sources: [String: String] = [:]
         var contents: [String: Data] = [:]
+        var texts: [String: String] = [:]
+        var defaultNames: Set<String> = []
         for folder in [defaultFolder] + (overrides.map { [$0] } ?? []) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             for name in names.sorted() where !name.hasPrefix(".") {
@@ -37,11 +41,13 @@ public struct Theme: Sendable {
                         // On a line of its own, so the template's first line stays standalone; error lines are corrected for it.
                         templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: HTMLEscape.pragma + "\n" + text)
                     } catch let error as MustacheTemplate.ParserError {
-                        throw ThemeError(path: url.path, line: max(1, error.context.lineNumber - 1), reason: "\(error.error)")
+                        throw ThemeError(path: url.path, line: max(1, error.context.lineNumber - 1), reason: error.explanation)
                     } catch {
                         throw ThemeError(path: url.path, line: nil, reason: "\(error)")
                     }
                     sources[String(name.dropLast(".mustache".count))] = url.path
+                    texts[String(name.dropLast(".mustache".count))] = text
+                    if folder == defaultFolder { defaultNames.insert(String(name.dropLast(".mustache".count))) }
                     contents[name] = Data(text.utf8)
                 } else if let data = try? Data(contentsOf: url) {
                     assets[name] = data
@@ -52,7 +58,18 @@ public struct Theme: Sendable {
         for required in requiredTemplates where templates[required] == nil {
             throw ThemeError(path: overrides?.path ?? defaultFolder.path, line: nil, reason: "the theme has no '\(required).mustache'")
         }
-        return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources, files: contents)
+        let references = TemplateReferences(texts: texts)
+        if let problem = references.problem(known: Set(templates.keys)) {
+            throw ThemeError(path: sources[problem.template] ?? problem.template, line: problem.line, reason: problem.reason)
+        }
+        var warnings: [ThemeError] = []
+        for name in templates.keys.sorted() where !defaultNames.contains(name) && !references.isUsed(name) {
+            let closest = defaultNames.min { (editDistance(name, $0), $0) < (editDistance(name, $1), $1) }
+            let hint = closest.map { ": did you mean '\($0).mustache'?" } ?? ""
+            warnings.append(ThemeError(path: sources[name] ?? name, line: nil,
+                                       reason: "no template of the theme is named '\(name)' and none includes it, so it is never used\(hint)"))
+        }
+        return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources, files: contents, warnings: warnings)
     }
 
     /// The page templates the generator renders with; partials and the base layout are theirs to use.

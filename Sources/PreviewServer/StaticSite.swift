@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hummingbird
 import Warraq
 
@@ -12,26 +15,51 @@ struct StaticSite<Context: RequestContext>: RouterMiddleware {
     let reloadScript: String
 
     init(root: URL, reloadScript: String) {
-        self.root = root.resolvingSymlinksInPath().standardizedFileURL
+        self.root = Self.realPath(root.path).map { URL(fileURLWithPath: $0) } ?? root.standardizedFileURL
         self.reloadScript = reloadScript
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head else { return try await next(request, context) }
         let rawPath = request.uri.path
         if rawPath.hasPrefix("/__warraq/") { return try await next(request, context) }
+        // A static site has nothing to post to; Hummingbird reads any body to its end before the next request.
+        guard request.method == .get || request.method == .head else {
+            var headers = HTTPFields()
+            headers[.allow] = "GET, HEAD"
+            headers[.contentLength] = "0"
+            return Response(status: .methodNotAllowed, headers: headers)
+        }
         switch resolve(rawPath) {
         case .file(let url):
             return respond(file: url, status: .ok, request: request)
         case .folderWithoutSlash:
             var headers = HTTPFields()
-            headers[.location] = rawPath + "/" + (request.uri.query.map { "?" + $0 } ?? "")
+            headers[.location] = Self.folderLocation(rawPath) + (request.uri.query.map { "?" + $0 } ?? "")
             return Response(status: .movedPermanently, headers: headers)
         case .missing:
-            let notFound = root.appendingPathComponent("404.html")
-            if FileManager.default.fileExists(atPath: notFound.path) { return respond(file: notFound, status: .notFound, request: request) }
+            if let notFound = contained(root.path + "/404.html") { return respond(file: notFound, status: .notFound, request: request) }
             return Response(status: .notFound, body: ResponseBody(byteBuffer: ByteBuffer(string: "404")))
         }
+    }
+
+    /// `/x` and `//x` both lead to `/x/`: a Location starting with `//` would name another host.
+    static func folderLocation(_ rawPath: String) -> String {
+        "/" + rawPath.split(separator: "/").joined(separator: "/") + "/"
+    }
+
+    /// The file at `path` if it is a regular file that, links resolved, lies inside the output folder.
+    /// One `realpath` call: linear in the path, however many components it has.
+    func contained(_ path: String) -> URL? {
+        guard let resolved = Self.realPath(path), resolved == root.path || resolved.hasPrefix(root.path + "/") else { return nil }
+        var status = stat()
+        guard stat(resolved, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return URL(fileURLWithPath: resolved)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     enum Resolution: Equatable {
@@ -45,18 +73,17 @@ struct StaticSite<Context: RequestContext>: RouterMiddleware {
         guard let decoded = rawPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return .missing }
         let components = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard !components.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else { return .missing }
-        var target = root
-        for component in components { target.appendPathComponent(component) }
-        let resolved = target.resolvingSymlinksInPath().standardizedFileURL
-        guard resolved.path == root.path || resolved.path.hasPrefix(root.path + "/") else { return .missing }
+        // Joined once, not appended component by component: a URL of 30,000 parts must not cost their square.
+        guard let resolved = Self.realPath(([root.path] + components).joined(separator: "/")),
+              resolved == root.path || resolved.hasPrefix(root.path + "/") else { return .missing }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isFolder) else { return .missing }
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else { return .missing }
         if isFolder.boolValue {
             guard rawPath.hasSuffix("/") else { return .folderWithoutSlash }
-            let index = resolved.appendingPathComponent("index.html")
-            return FileManager.default.fileExists(atPath: index.path) ? .file(index) : .missing
+            // The index is checked as the request was: a link named index.html may point anywhere.
+            return contained(resolved + "/index.html").map { .file($0) } ?? .missing
         }
-        return .file(resolved)
+        return .file(URL(fileURLWithPath: resolved))
     }
 
     private func respond(file: URL, status: HTTPResponse.Status, request: Request) -> Response {

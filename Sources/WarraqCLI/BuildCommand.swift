@@ -25,10 +25,13 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var verbosity: Verbosity
 
+    @Flag(help: "Hash every output file instead of trusting sizes and times, rewrite any that changed, then check the output against the manifest.")
+    var verify = false
+
     func run() throws {
         let progress = verbosity.progress()
         let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
-                                   output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL, progress: progress)
+                                   output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL, progress: progress, verify: verify)
         let report: BuildReport
         do {
             report = try SiteBuild(options).run()
@@ -42,6 +45,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }
+        if report.recovered { printError("\(output): the last build was stopped while writing; its files were checked by hash") }
+        for path in report.repaired { printError("\(output)/\(path): held other bytes than Warraq wrote: rewritten") }
         if !verbosity.quiet {
             print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
                          report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,

@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on. Anything but 127.0.0.1 exposes the preview to the network.")
     var host = "127.0.0.1"
 
-    @Option(name: .shortAndLong, help: "Where the preview is built (default: a folder in the temporary directory, so Public/ keeps the published build).")
+    @Option(name: .shortAndLong, help: "Where the preview is built (default: a new private folder in the temporary directory, removed on exit, so Public/ keeps the published build).")
     var output: String?
 
     @Flag(help: "Publish drafts too.")
@@ -31,8 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
         // The terminal should see each rebuild as it happens, also when piped to a log.
         setvbuf(stdout, nil, _IOLBF, 0)
         let archiveURL = URL(fileURLWithPath: archive).standardizedFileURL
-        let outputURL = output.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("warraq-serve-\(StableHash(archiveURL.path.utf8).hex.prefix(12))")
+        let privateFolder = output == nil ? try PreviewFolder() : nil
+        defer { privateFolder?.remove() }
+        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? privateFolder!.url
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             printError("warning: listening on \(host): the preview is reachable from other machines")
         }

@@ -172,3 +172,98 @@ struct PreviewServerTests {
         }
     }
 }
+
+@Suite("The preview server against hostile requests and a hostile output folder", .serialized)
+struct PreviewServerHardeningTests {
+    let suite = PreviewServerTests()
+
+    @Test("an index.html or 404.html link that points out of the folder is not served")
+    func indexAndNotFoundLinks() async throws {
+        try await suite.withServer { http, _, output in
+            let secret = output.deletingLastPathComponent().appendingPathComponent("secret.txt")
+            try FileManager.default.createDirectory(at: output.appendingPathComponent("evil"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("evil/index.html"), withDestinationURL: secret)
+            try FileManager.default.removeItem(at: output.appendingPathComponent("404.html"))
+            try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("404.html"), withDestinationURL: secret)
+            let index = try await http.fetch("/evil/")
+            #expect(index.status == 404 && !index.body.contains("secret"))
+            let missing = try await http.fetch("/no/such/page/")
+            #expect(missing.status == 404 && !missing.body.contains("secret"))
+        }
+    }
+
+    @Test("//tags redirects to /tags/, never to another host")
+    func doubleSlash() async throws {
+        try await suite.withServer { http, _, _ in
+            let reply = try await http.fetch("//tags")
+            #expect(reply.status == 301 && reply.headers["location"] == "/tags/")
+        }
+    }
+
+    @Test("methods other than GET and HEAD get 405 with Allow", arguments: ["POST", "PUT", "DELETE", "OPTIONS"])
+    func otherMethods(_ method: String) async throws {
+        try await suite.withServer { http, _, _ in
+            let reply = try await http.fetch("/", method: method)
+            #expect(reply.status == 405 && reply.headers["allow"] == "GET, HEAD")
+        }
+    }
+
+    @Test("a POST body is read to its end: the next request on the connection is answered")
+    func bodyDrained() async throws {
+        try await suite.withServer { http, _, _ in
+            let replies = try await Self.raw(port: http.port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello=world"
+                                             + "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            #expect(replies.hasPrefix("HTTP/1.1 405"))
+            #expect(replies.contains("HTTP/1.1 200 OK"))
+        }
+    }
+
+    /// Sends bytes as they are and reads until the server closes (or 5 s pass), on a thread of its own.
+    static func raw(port: Int, _ text: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                defer { close(fd) }
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = in_port_t(UInt16(port).bigEndian)
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                var timeout = timeval(tv_sec: 5, tv_usec: 0)
+                setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                let connected = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                guard connected == 0 else { return continuation.resume(throwing: POSIXError(.ECONNREFUSED)) }
+                _ = text.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
+                var data = Data()
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = recv(fd, &buffer, buffer.count, 0)
+                    if count <= 0 { break }
+                    data.append(contentsOf: buffer[0..<count])
+                }
+                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+            }
+        }
+    }
+
+    @Test("a URL of 30,000 components is answered 404")
+    func longPath() async throws {
+        try await suite.withServer { http, _, _ in
+            let reply = try await http.fetch(String(repeating: "/a", count: 30_000))
+            #expect(reply.status == 404)
+        }
+    }
+
+    @Test("the default preview folder is new, private and removed")
+    func privateFolder() throws {
+        let first = try PreviewFolder(), second = try PreviewFolder()
+        #expect(first.url != second.url)
+        let attributes = try FileManager.default.attributesOfItem(atPath: first.url.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        #expect((attributes[.ownerAccountID] as? UInt) == UInt(getuid()))
+        first.remove()
+        second.remove()
+        #expect(!FileManager.default.fileExists(atPath: first.url.path))
+    }
+}

@@ -72,4 +72,58 @@ struct ThemeTests {
             #expect(error.line == expected)
         }
     }
+
+    /// Loads the default theme with `files` as the site's overrides.
+    func load(_ files: [String: String]) throws(ThemeError) -> Theme {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try? text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return try Theme.load(overrides: folder)
+    }
+
+    @Test("a missing parent or partial is an error naming the template and line", arguments: [
+        ("article.mustache", "<p>\n{{<nobase}}{{/nobase}}\n", "inherits from 'nobase'"),
+        ("article-item.mustache", "<li>\n\n{{> no-such-part }}</li>\n", "includes the partial 'no-such-part'"),
+    ])
+    func missingReference(file: String, text: String, reason: String) {
+        #expect {
+            _ = try load([file: text])
+        } throws: { error in
+            guard let error = error as? ThemeError else { return false }
+            return error.path.hasSuffix(file) && error.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{{") }! + 1
+                && error.reason.contains(reason)
+        }
+    }
+
+    @Test("a partial that includes itself, directly or through another, is an error, not a crash", arguments: [
+        ["article-item.mustache": "<li>{{title}}{{> article-item}}</li>\n"],
+        ["article-item.mustache": "<li>{{> pagination}}</li>\n", "pagination.mustache": "<nav>{{> article-item}}</nav>\n"],
+    ])
+    func recursion(files: [String: String]) {
+        #expect {
+            _ = try load(files)
+        } throws: { error in
+            (error as? ThemeError)?.reason.contains("includes itself") == true && (error as? ThemeError)?.line == 1
+        }
+    }
+
+    @Test("a misspelt override is a warning with the closest theme template")
+    func misspeltOverride() throws {
+        let theme = try load(["artcle.mustache": "<p>{{title}}</p>\n"])
+        let warning = try #require(theme.warnings.first)
+        #expect(warning.path.hasSuffix("artcle.mustache"))
+        #expect(warning.reason.contains("did you mean 'article.mustache'"))
+        #expect(try load(["article.mustache": "<p>{{title}}</p>\n"]).warnings.isEmpty)
+    }
+
+    @Test("a syntax error says in words what is wrong")
+    func syntaxInWords() {
+        #expect {
+            _ = try load(["list.mustache": "{{#items}}\n{{/itemz}}\n"])
+        } throws: { error in
+            guard let error = error as? ThemeError else { return false }
+            return error.reason.contains("closed with another name") && !error.reason.contains("sectionCloseNameIncorrect")
+        }
+    }
 }

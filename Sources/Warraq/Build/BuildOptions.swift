@@ -11,14 +11,18 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Told how far each step has got (the command line draws it on a terminal).
     public var progress: (any BuildProgress)?
+    /// Hash every output file instead of trusting sizes and modification times, rewrite any that differ
+    /// from the manifest, then check the whole output against it (`warraq build --verify`).
+    public var verify = false
 
     public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil,
-                progress: (any BuildProgress)? = nil) {
+                progress: (any BuildProgress)? = nil, verify: Bool = false) {
         self.archive = archive
         self.archiveDisplay = archiveDisplay ?? archive.path
         self.output = output
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.progress = progress
+        self.verify = verify
     }
 }

@@ -8,6 +8,10 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     public var removed: [String] = []
     public var kept: [String] = []
+    /// Output files that held other bytes than the manifest says (a killed build, an edit by hand): rewritten.
+    public var repaired: [String] = []
+    /// The last build was stopped midway through writing; this one checked what it left.
+    public var recovered = false
     public var diagnostics: [Diagnostic] = []
     public var seconds = 0.0
     /// Seconds spent in each step, in order (`warraq build --timings`): where a slow build spends its time.

@@ -27,7 +27,7 @@ public struct SiteBuild {
         let configPath = options.archive.appendingPathComponent("site.yml").path
         var (config, configWarnings) = try SiteConfigReader(path: configPath).read()
         if let override = options.baseURL {
-            guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an absolute URL") }
+            guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an http or https URL without control characters") }
             config.baseURL = base
             config.baseURLIsSet = true
         }
@@ -35,20 +35,24 @@ public struct SiteBuild {
         do {
             theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"))
         } catch {
-            throw .invalidTemplate(path: error.path, line: error.line, reason: error.reason)
+            throw .invalidTemplate(path: shown(error.path), line: error.line, reason: error.reason)
         }
         clock.lap("configuration and theme")
         let reader = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config)
-        let files = reader.articleFiles()
+        let (files, skipped) = reader.walked()
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
-        var archive = reader.read(files, fileDone: reading.itemDone)
+        var archive = reader.read(files, skipped: skipped, fileDone: reading.itemDone)
         reading.end()
         clock.lap("read")
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
-            + baseURLWarning(config) + archive.diagnostics
+            + baseURLWarning(config)
+            + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
+            + archive.diagnostics
+        let (statics, skippedStatics) = staticFiles(followSymlinks: config.followSymlinks)
+        archive.diagnostics += skippedStatics
         let planning = StepProgress(options.progress, "plan", unit: "articles", total: nil)
         defer { planning.end() }
-        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: staticFiles()).plan(archive)
+        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: statics).plan(archive)
         clock.lap("plan (read-also included)")
         return (plan, theme, archive, readAlso)
     }
@@ -70,7 +74,7 @@ public struct SiteBuild {
         // The read-also engine's indexes are not needed to render: let them go.
         let (plan, theme, archive, _) = try plan(&clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
-        let writer = writing ? try OutputWriter(root: options.output) : nil
+        let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
         var failure: SiteError?
         let lock = NSLock()
@@ -117,8 +121,18 @@ public struct SiteBuild {
             report.unchanged = outcome.unchanged
             report.removed = outcome.removed
             report.kept = outcome.kept
+            report.repaired = outcome.repaired
+            report.recovered = writer.recovered
+            let output = options.output.path + "/"
             report.diagnostics += outcome.kept.map { path in
-                Diagnostic.warning(options.output.path + "/" + path, "not written by Warraq: kept, and the generated page not written")
+                Diagnostic.warning(output + path, "not written by Warraq: kept, and the generated page not written")
+            }
+            report.diagnostics += outcome.blocked.map { Diagnostic(.error, path: output + $0.path, $0.reason) }
+            if options.verify {
+                report.diagnostics += try OutputWriter.mismatches(in: options.output).map {
+                    Diagnostic(.error, path: output + $0, "does not hold what the manifest says Warraq wrote")
+                }
+                clock.lap("verify")
             }
         }
         report.seconds = Date().timeIntervalSince(started)
@@ -134,20 +148,33 @@ public struct SiteBuild {
                          + "\(config.baseURL.absolute) (set base_url, or build with --base-url)")]
     }
 
-    /// Files of the archive's `static/` folder, copied as they are.
-    private func staticFiles() -> [String] {
+    /// A path inside the archive as the user named the archive (`seeds/templates/article.mustache`).
+    private func shown(_ path: String) -> String {
+        let prefix = options.archive.standardizedFileURL.path + "/"
+        return path.hasPrefix(prefix) ? options.archiveDisplay + "/" + path.dropFirst(prefix.count) : path
+    }
+
+    /// Files of the archive's `static/` folder, copied as they are, and a warning for each link to a file
+    /// outside the archive, skipped unless `follow_symlinks: true`.
+    private func staticFiles(followSymlinks: Bool) -> (files: [String], skipped: [Diagnostic]) {
         let folder = options.archive.appendingPathComponent("static")
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return ([], []) }
+        var files: [String] = [], skipped: [Diagnostic] = []
         while let relative = walker.nextObject() as? String {
             let parts = relative.split(separator: "/")
             guard !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
+            let full = folder.appendingPathComponent(relative).path
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(relative)
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            var status = stat()
+            if !followSymlinks, lstat(full, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
+               ArchiveReader.leadsOutside(full, root: options.archive.path) {
+                skipped.append(.warning(options.archiveDisplay + "/static/" + relative, ArchiveReader.linkOutside))
+                continue
             }
+            files.append(relative)
         }
-        return files.sorted()
+        return (files.sorted(), skipped)
     }
 }
 

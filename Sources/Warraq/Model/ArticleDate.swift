@@ -25,7 +25,7 @@ public enum ArticleDate {
             return true
         }
         guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+              year >= 1, (1...12).contains(month), (1...daysIn(month, of: year)).contains(day) else { return nil }
         var hour = 0, minute = 0, second = 0
         var offset: Int?
         if i < s.count {
@@ -62,6 +62,16 @@ public enum ArticleDate {
         // Take the zone's offset at the local time, then correct once for a DST change between the two.
         let guess = Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
         return Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: guess)))
+    }
+
+    /// 2023-02-30 is no day at all, not 2 March: the calendar decides, leap years included. Year 0 does not
+    /// exist in the calendar archives write.
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Year, month, day, hour, minute, second of a date in a zone.

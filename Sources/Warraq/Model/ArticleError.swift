@@ -5,18 +5,19 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidFrontMatter(path: String, line: Int, reason: String)
     case invalidField(path: String, line: Int, key: String, reason: String)
     case empty(path: String)
+    case unreadable(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .notUTF8(let path, _), .unclosedFrontMatter(let path, _), .invalidFrontMatter(let path, _, _),
-             .invalidField(let path, _, _, _), .empty(let path):
+             .invalidField(let path, _, _, _), .empty(let path), .unreadable(let path, _):
             return path
         }
     }
 
     public var line: Int? {
         switch self {
-        case .notUTF8: return nil
+        case .notUTF8, .unreadable: return nil
         case .unclosedFrontMatter(_, let line), .invalidFrontMatter(_, let line, _), .invalidField(_, let line, _, _):
             return line
         case .empty: return nil
@@ -30,6 +31,7 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidFrontMatter(_, _, let reason): return "invalid YAML front matter: \(reason)"
         case .invalidField(_, _, let key, let reason): return "'\(key)': \(reason)"
         case .empty: return "empty file: no article to publish"
+        case .unreadable(_, let reason): return "cannot be read: \(reason)"
         }
     }
 

@@ -19,8 +19,22 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         Diagnostic(.warning, path: path, line: line, message)
     }
 
+    /// One line, whatever the names hold: a newline or other control character in a file name is shown
+    /// escaped (`\n`), so one diagnostic never reads as two.
     public var description: String {
-        let place = line.map { "\(path):\($0)" } ?? path
-        return "\(place): \(severity.rawValue): \(message)"
+        let place = line.map { "\(Self.oneLine(path)):\($0)" } ?? Self.oneLine(path)
+        return "\(place): \(severity.rawValue): \(Self.oneLine(message))"
+    }
+
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return String(text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default: return scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
+        }.joined())
     }
 }

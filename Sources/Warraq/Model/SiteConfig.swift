@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable {
     public var monthNames: MonthNames = .gregorian
     /// Raw HTML in Markdown bodies is omitted unless the site opts in.
     public var unsafeHTML = false
+    /// Publish files reached through symbolic links that point outside the archive (off: they are skipped
+    /// with a warning, so a link to a secret file is never published by accident).
+    public var followSymlinks = false
     public var smartQuotes = false
     public var readAlso = ReadAlsoSettings()
     public var feeds = FeedSettings()
@@ -59,9 +62,14 @@ public struct BaseURL: Sendable, Equatable {
     /// The path every internal link starts with, with slashes at both ends: `/archive/`.
     public let path: String
 
+    /// Only http and https, and no control character, raw or percent-encoded: the base URL lands in every
+    /// canonical link, feed and robots.txt, where `javascript://%0a...` or a newline would do harm.
     public init?(_ text: String) {
         guard let url = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
-              let scheme = url.scheme, let host = url.host, !host.isEmpty else { return nil }
+              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty,
+              !(text + host + url.path).unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+              !host.contains(where: { " <>\"'`\\{}|^".contains($0) }) else { return nil }
         origin = "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
         let trimmed = url.path.split(separator: "/").joined(separator: "/")
         path = trimmed.isEmpty ? "/" : "/\(trimmed)/"

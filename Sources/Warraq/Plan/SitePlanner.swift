@@ -76,6 +76,7 @@ public struct SitePlanner {
         for file in staticFiles {
             pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
         }
+        try OutputCollisions(articles: articles, taxonomies: config.taxonomies).check(pages)
         let plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
                             dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
         return (plan, engine)

@@ -16,17 +16,19 @@ public struct ArchiveReader {
     }
 
     public func read() -> Archive {
-        read(articleFiles())
+        let (files, skipped) = walked()
+        return read(files, skipped: skipped)
     }
 
-    /// Reads the given files (from `articleFiles()`); `fileDone` is called, from any thread, after each.
-    func read(_ files: [String], fileDone: (() -> Void)? = nil) -> Archive {
+    /// Reads the given files (from `walked()`), with the warnings of the walk; `fileDone` is called, from
+    /// any thread, after each file.
+    func read(_ files: [String], skipped: [Diagnostic] = [], fileDone: (() -> Void)? = nil) -> Archive {
         let markdown = Markdown(unsafeHTML: config.unsafeHTML, smartQuotes: config.smartQuotes)
         let outcomes = Parallel.map(files, minimumChunk: 8) { relative -> (articles: [Article], diagnostics: [Diagnostic]) in
             defer { fileDone?() }
             return readFile(relative, markdown: markdown)
         }
-        var archive = Archive(articles: [], diagnostics: [])
+        var archive = Archive(articles: [], diagnostics: skipped)
         for outcome in outcomes {
             archive.articles += outcome.articles
             archive.diagnostics += outcome.diagnostics
@@ -41,7 +43,7 @@ public struct ArchiveReader {
     private func readFile(_ relative: String, markdown: Markdown) -> (articles: [Article], diagnostics: [Diagnostic]) {
         let path = displayPath(relative)
         do throws(ArticleError) {
-            let text = try UTF8Text.decode(contents(relative), path: path)
+            let text = try UTF8Text.decode(contents(relative, path: path), path: path)
             if relative.hasSuffix(".txt") {
                 let sidecarRelative = String(relative.dropLast(4)) + ".yml"
                 let sidecar = (try? String(contentsOf: folder.appendingPathComponent(sidecarRelative), encoding: .utf8))
@@ -55,8 +57,12 @@ public struct ArchiveReader {
         }
     }
 
-    private func contents(_ relative: String) -> Data {
-        (try? Data(contentsOf: folder.appendingPathComponent(relative))) ?? Data()
+    private func contents(_ relative: String, path: String) throws(ArticleError) -> Data {
+        let full = folder.appendingPathComponent(relative).path
+        guard let data = FileManager.default.contents(atPath: full) else {
+            throw .unreadable(path: path, reason: access(full, R_OK) != 0 ? "permission denied" : "read error")
+        }
+        return data
     }
 
     static let articleExtensions: Set<String> = ["md", "markdown", "txt"]
@@ -64,36 +70,79 @@ public struct ArchiveReader {
 
     /// Archive-relative paths of every article file, sorted so every build sees them in one order.
     func articleFiles() -> [String] {
-        var files: [String] = []
-        walk(folder.standardizedFileURL.path, relative: "", into: &files)
-        return files.sorted()
+        walked().files
     }
 
-    /// readdir's entry types answer "file or folder?" without a stat per file, which Foundation's
-    /// enumerator made for each of an archive's hundred thousand files.
-    private func walk(_ path: String, relative: String, into files: inout [String]) {
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." || name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            let full = path + "/" + name
-            let inside = relative.isEmpty ? name : relative + "/" + name
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            var isFile = Int32(entry.pointee.d_type) == Int32(DT_REG)
-            if !isFolder && !isFile {
-                // A symbolic link or a file system that does not say: ask. Linked folders are not followed.
-                var status = stat()
-                guard stat(full, &status) == 0 else { continue }
-                isFile = status.st_mode & S_IFMT == S_IFREG
-                isFolder = status.st_mode & S_IFMT == S_IFDIR && Int32(entry.pointee.d_type) != Int32(DT_LNK)
+    /// The article files, and a warning for each link skipped.
+    func walked() -> (files: [String], skipped: [Diagnostic]) {
+        var walk = Walk(root: folder.standardizedFileURL.path, followSymlinks: config.followSymlinks)
+        walk.walk(walk.root, relative: "")
+        return (walk.files.sorted(), walk.skipped.map { .warning(displayPath($0), Self.linkOutside) })
+    }
+
+    static let linkOutside = "a symbolic link to a file outside the archive: skipped (follow_symlinks: true in site.yml publishes it)"
+
+    /// Whether `full`, a link, leads outside `root` (the archive, links resolved).
+    static func leadsOutside(_ full: String, root: String) -> Bool {
+        guard let target = realpath(full, nil) else { return true }
+        defer { free(target) }
+        guard let base = realpath(root, nil) else { return true }
+        defer { free(base) }
+        let targetPath = String(cString: target), basePath = String(cString: base)
+        return !(targetPath == basePath || targetPath.hasPrefix(basePath + "/"))
+    }
+
+    private struct Walk {
+        let root: String
+        let followSymlinks: Bool
+        var files: [String] = []
+        var skipped: [String] = []
+
+        /// readdir's entry types answer "file or folder?" without a stat per file, which Foundation's
+        /// enumerator made for each of an archive's hundred thousand files.
+        mutating func walk(_ path: String, relative: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            var entries: [(name: String, type: Int32)] = []
+            while let entry = readdir(directory) {
+                entries.append((withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) },
+                                Int32(entry.pointee.d_type)))
             }
-            if isFolder {
-                if relative.isEmpty && Self.siteFolders.contains(name) { continue }
-                walk(full, relative: inside, into: &files)
-            } else if isFile, let dot = name.lastIndex(of: "."), Self.articleExtensions.contains(name[name.index(after: dot)...].lowercased()) {
-                files.append(inside)
+            // A folder holding Warraq's manifest is a site Warraq wrote (an output inside the archive): its
+            // pages are not articles.
+            if !relative.isEmpty, entries.contains(where: { $0.name == Manifest.fileName }) { return }
+            for (name, type) in entries {
+                if name == "." || name == ".." || name.hasPrefix(".") || name.hasPrefix("_") { continue }
+                let full = path + "/" + name
+                let inside = relative.isEmpty ? name : relative + "/" + name
+                var kind: mode_t = type == Int32(DT_DIR) ? S_IFDIR : type == Int32(DT_REG) ? S_IFREG : 0
+                var status = stat()
+                if kind == 0 {
+                    // A symbolic link, or a file system that does not say: ask.
+                    guard lstat(full, &status) == 0 else { continue }
+                    kind = status.st_mode & S_IFMT
+                }
+                if kind == S_IFLNK {
+                    // Linked folders are not followed; a linked file is read only if it stays inside.
+                    guard stat(full, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+                    kind = S_IFREG
+                    if !followSymlinks, ArchiveReader.isArticle(name), ArchiveReader.leadsOutside(full, root: root) {
+                        skipped.append(inside)
+                        continue
+                    }
+                }
+                if kind == S_IFDIR {
+                    if relative.isEmpty && ArchiveReader.siteFolders.contains(name) { continue }
+                    walk(full, relative: inside)
+                } else if kind == S_IFREG, ArchiveReader.isArticle(name) {
+                    files.append(inside)
+                }
             }
         }
+    }
+
+    static func isArticle(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return articleExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 }

@@ -12,10 +12,13 @@ public struct SiteConfigReader {
 
     public func read() throws(SiteError) -> (config: SiteConfig, warnings: [Diagnostic]) {
         var config = SiteConfig()
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            if FileManager.default.fileExists(atPath: path) { throw .invalidConfig(path: path, line: nil, reason: "not valid UTF-8") }
-            return (config, [])
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return (config, []) }
+        if isFolder.boolValue { throw .invalidConfig(path: path, line: nil, reason: "is a folder; the site's settings go in a file named site.yml") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .invalidConfig(path: path, line: nil, reason: "cannot be read (\(access(path, R_OK) != 0 ? "permission denied" : "read error"))")
         }
+        guard let text = String(data: data, encoding: .utf8) else { throw .invalidConfig(path: path, line: nil, reason: "not valid UTF-8") }
         let document: YAMLDocument
         do {
             document = try YAMLDocument(text)
@@ -31,9 +34,10 @@ public struct SiteConfigReader {
             case "title": config.title = try string(value, key, line)
             case "description": config.description = try string(value, key, line)
             case "base_url", "baseURL":
-                guard let url = BaseURL(try string(value, key, line)) else { throw invalid(key, line, "expected an absolute URL such as https://example.org/archive/") }
+                guard let url = BaseURL(try string(value, key, line)) else { throw invalid(key, line, "expected an http or https URL without control characters, such as https://example.org/archive/") }
                 config.baseURL = url
                 config.baseURLIsSet = true
+            case "follow_symlinks": config.followSymlinks = try bool(value, key, line)
             case "language": config.language = try string(value, key, line)
             case "direction":
                 let direction = try string(value, key, line)
@@ -117,6 +121,15 @@ public struct SiteConfigReader {
             if let segment = overrides["segment"] {
                 guard OutputPath.isSafeComponent(segment) else { throw invalid("taxonomies.segment", itemLine, "'\(segment)' cannot be a folder name") }
                 taxonomy.segment = segment
+            }
+            // Checked here too, with the line: the planner finds a collision only once pages exist on both sides.
+            if let other = result.first(where: { $0.segment == taxonomy.segment }) {
+                throw invalid("taxonomies.segment", itemLine, "taxonomy '\(other.field.rawValue)' and taxonomy '\(field.rawValue)' both use segment '\(taxonomy.segment)': their pages would overwrite each other")
+            }
+            let segment = taxonomy.segment
+            if (segment.count == 4 && segment.allSatisfy(\.isASCII) && segment.allSatisfy(\.isNumber)) || ["articles", "assets", "page"].contains(segment) {
+                let owner = segment.first!.isNumber ? "the date archive of \(segment)" : "Warraq's /\(segment)/"
+                throw invalid("taxonomies.segment", itemLine, "segment '\(segment)' of taxonomy '\(field.rawValue)' would share its folder with \(owner)")
             }
             result.append(taxonomy)
         }

@@ -8,9 +8,19 @@ public struct Manifest: Sendable, Equatable {
         public var size: Int
         /// A hash of what the page was rendered from, when known: equal inputs need no rendering.
         public var input: String = ""
+        /// The file's modification time when Warraq wrote or last checked it: while it and the size are
+        /// the same, the file is trusted to hold `hash`; otherwise its bytes are hashed again.
+        public var modified: String = ""
     }
 
     public static let fileName = ".warraq-manifest"
+    /// The files a commit is about to move into place, written before the first rename and removed after
+    /// the manifest: a build that finds it knows the last one stopped midway, and checks those files.
+    public static let journalName = ".warraq-journal"
+    /// Staging folders are `.warraq-staging-PID`.
+    public static let stagingPrefix = ".warraq-staging-"
+    /// The first line of the manifest's current format, which has the modification time.
+    static let header = "# warraq manifest 2"
 
     public var entries: [String: Entry] = [:]
 
@@ -18,10 +28,11 @@ public struct Manifest: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// The manifest in `folder`, or an empty one (a first build, or output never written by Warraq).
-    /// Split on bytes: a site's manifest has a line per file, a hundred thousand and more.
-    public static func read(in folder: URL) -> Manifest {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return Manifest() }
+    /// A manifest or journal from its bytes (the writer reads them without following links); lines that do
+    /// not parse are left out. Split on bytes: a site's manifest has a line per file, a hundred thousand and more.
+    static func parse(_ data: Data) -> Manifest {
+        let current = data.starts(with: Data((header + "\n").utf8))
+        let count = current ? 4 : 3
         var manifest = Manifest()
         manifest.entries.reserveCapacity(data.count / 100)
         [UInt8](data).withUnsafeBufferPointer { bytes in
@@ -30,30 +41,30 @@ public struct Manifest: Sendable, Equatable {
                 let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
                 var fields: [Range<Int>] = []
                 var fieldStart = start
-                for i in start..<end where bytes[i] == 0x09 && fields.count < 3 {
+                for i in start..<end where bytes[i] == 0x09 && fields.count < count {
                     fields.append(fieldStart..<i)
                     fieldStart = i + 1
                 }
                 fields.append(fieldStart..<end)
                 start = end + 1
                 let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-                guard fields.count == 4, let size = Int(text(fields[1])) else { continue }
-                let path = text(fields[3])
+                guard fields.count == count + 1, let size = Int(text(fields[1])) else { continue }
+                let path = text(fields[count])
                 // The manifest is a file anyone can edit, and its paths are removed from: none may leave the output.
                 guard path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { continue }
-                manifest.entries[path] = Entry(hash: text(fields[0]), size: size, input: text(fields[2]))
+                manifest.entries[path] = Entry(hash: text(fields[0]), size: size, input: text(fields[2]), modified: current ? text(fields[3]) : "")
             }
         }
         return manifest
     }
 
-    /// One line per file (content hash, size, input hash, path), sorted by the path's bytes, so the
-    /// manifest itself changes only when the site does.
+    /// A header, then one line per file (content hash, size, input hash, modification time, path), sorted
+    /// by the path's bytes.
     public var text: String {
-        var text = ""
+        var text = Self.header + "\n"
         for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let entry = entries[path]!
-            text += entry.hash + "\t" + String(entry.size) + "\t" + entry.input + "\t" + path + "\n"
+            text += entry.hash + "\t" + String(entry.size) + "\t" + entry.input + "\t" + entry.modified + "\t" + path + "\n"
         }
         return text
     }

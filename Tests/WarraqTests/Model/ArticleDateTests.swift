@@ -19,9 +19,15 @@ struct ArticleDateTests {
         #expect(ArticleDate.iso8601(date, zone: TimeZone(identifier: "UTC")!) == utc)
     }
 
-    @Test("what is not a date", arguments: ["22/09/2023", "2023-13-01", "2023-09-22T25:00", "yesterday", "2023-09-22x"])
+    @Test("what is not a date", arguments: ["22/09/2023", "2023-13-01", "2023-09-22T25:00", "yesterday", "2023-09-22x",
+                                            "2023-02-30", "2023-02-29", "2023-04-31", "1900-02-29", "0000-01-01"])
     func rejects(_ text: String) {
         #expect(ArticleDate.parse(text, zone: riyadh) == nil)
+    }
+
+    @Test("leap days are dates", arguments: ["2024-02-29", "2000-02-29", "2023-12-31"])
+    func leapDays(_ text: String) {
+        #expect(ArticleDate.parse(text, zone: riyadh) != nil)
     }
 
     @Test("Arabic display with either digits")

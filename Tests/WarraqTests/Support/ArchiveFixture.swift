@@ -29,8 +29,8 @@ final class ArchiveFixture {
     }
 
     @discardableResult
-    func build(drafts: Bool = false, baseURL: String? = nil) throws -> BuildReport {
-        try SiteBuild(BuildOptions(archive: archive, archiveDisplay: "archive", output: output, includeDrafts: drafts, baseURL: baseURL)).run()
+    func build(drafts: Bool = false, baseURL: String? = nil, verify: Bool = false) throws -> BuildReport {
+        try SiteBuild(BuildOptions(archive: archive, archiveDisplay: "archive", output: output, includeDrafts: drafts, baseURL: baseURL, verify: verify)).run()
     }
 
     func plan() throws -> SitePlan {
