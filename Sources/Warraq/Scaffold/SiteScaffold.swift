@@ -85,7 +85,7 @@ public struct SiteScaffold: Sendable {
       smart_quotes: false
 
     # "إقرأ أيضاً" and "مقالات مشابهة" under each article:
-    # score = (tag_weight × shared tags + text_weight × shared words) × time factor.
+    # score = (tag_weight × shared tags + text_weight × text similarity) × time factor.
     read_also:
       # How many similar articles besides the featured one.
       similar: 6
@@ -93,9 +93,10 @@ public struct SiteScaffold: Sendable {
       time_weight: 0.35
       # After how many days apart the time factor has halved.
       half_life_days: 30
-      # The weight of shared tags (rare tags count most).
-      tag_weight: 1
-      # The weight of shared words (each article's most telling words, by TF-IDF).
+      # The most shared tags can add to a text similarity of 0 to 1 (rare tags count most; a tag only
+      # one article has counts for nothing; automatic tags 0.3 of an editor's).
+      tag_weight: 0.2
+      # The weight of text similarity (TF-IDF over every word of both articles, like "more like this").
       text_weight: 1
 
     # The RSS and Atom feeds.
