@@ -53,7 +53,7 @@ struct ScrapedArticleReader {
             let recovered = TagLine(tagLine.text, articleText: fullText)
             article.tags = recovered.tags
             for words in recovered.dropped {
-                warnings.append(.warning(path, line: tagLine.line, "'\(words)' in the tag line is only function words; dropped"))
+                warnings.append(.warning(path, line: tagLine.line, "'\(words)' in the tag line is not a tag (function words, or the end of a tag the text does not write whole); dropped"))
             }
         }
         article.text = article.title + "\n" + rendered.text
