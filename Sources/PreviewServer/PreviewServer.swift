@@ -77,7 +77,9 @@ public struct PreviewServer: Sendable {
         }
         var logger = Logger(label: "warraq.serve")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "warraq"),
+        let app = Application(router: router,
+                              server: .http1(configuration: .init(additionalChannelHandlers: [HTTP10ConnectionCloseInstaller()])),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "warraq"),
                               onServerRunning: { _ in await onRunning() }, logger: logger)
         var folders = [archive]
         if watchTheme { folders.append(Theme.defaultFolder) }

@@ -218,8 +218,22 @@ struct PreviewServerHardeningTests {
         }
     }
 
+    @Test("an HTTP/1.0 request without keep-alive is answered and its connection closed by the server")
+    func http10Closed() async throws {
+        try await suite.withServer { http, _, _ in
+            let (reply, closed) = try await Self.rawExchange(port: http.port, "GET / HTTP/1.0\r\nHost: x\r\n\r\n")
+            #expect(reply.hasPrefix("HTTP/1.1 200") || reply.hasPrefix("HTTP/1.0 200"))
+            #expect(closed, "the server left the connection open")
+        }
+    }
+
     /// Sends bytes as they are and reads until the server closes (or 5 s pass), on a thread of its own.
     static func raw(port: Int, _ text: String) async throws -> String {
+        try await rawExchange(port: port, text).reply
+    }
+
+    /// What the server sent, and whether it closed the connection (rather than the 5 s wait running out).
+    static func rawExchange(port: Int, _ text: String) async throws -> (reply: String, closed: Bool) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -237,12 +251,14 @@ struct PreviewServerHardeningTests {
                 _ = text.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
                 var data = Data()
                 var buffer = [UInt8](repeating: 0, count: 65536)
+                var closed = false
                 while true {
                     let count = recv(fd, &buffer, buffer.count, 0)
+                    if count == 0 { closed = true }
                     if count <= 0 { break }
                     data.append(contentsOf: buffer[0..<count])
                 }
-                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+                continuation.resume(returning: (String(decoding: data, as: UTF8.self), closed))
             }
         }
     }
