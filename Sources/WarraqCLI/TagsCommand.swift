@@ -30,9 +30,8 @@ struct TagsCommand: ParsableCommand {
             let plan = try plannedArchive(archive).plan
             guard let tags = plan.tags else { return }
             var editor = [Int](repeating: 0, count: tags.terms.count)
-            for (index, article) in plan.articles.enumerated() {
-                let own = Set(article.tags.map { ArabicText.fold(ArabicText.clean($0)) })
-                for term in tags.termsOfArticle[index] where own.contains(tags.terms[term].key) { editor[term] += 1 }
+            for (terms, automatic) in zip(tags.termsOfArticle, tags.automaticOfArticle) {
+                for (term, automatic) in zip(terms, automatic) where !automatic { editor[term] += 1 }
             }
             var order = Array(tags.terms.indices).filter { !usedOnce || tags.terms[$0].articles.count == 1 }
             if !byName {

@@ -15,6 +15,25 @@ struct RawHTTP {
     }
 
     func request(_ path: String, method: String = "GET", headers: [String: String] = [:], readFor seconds: Double = 5) throws -> Reply {
+        var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        for (name, value) in headers { text += "\(name): \(value)\r\n" }
+        text += "\r\n"
+        let raw = try exchange(text, readFor: seconds).reply
+        let parts = raw.components(separatedBy: "\r\n\r\n")
+        let head = parts[0].components(separatedBy: "\r\n")
+        var fields: [String: String] = [:]
+        for line in head.dropFirst() {
+            if let colon = line.firstIndex(of: ":") {
+                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return Reply(status: status, headers: fields, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    /// Sends bytes exactly as written and reads until the server closes or `seconds` pass: what came back,
+    /// and whether the server closed the connection (rather than the wait running out).
+    func exchange(_ text: String, readFor seconds: Double = 5) throws -> (reply: String, closed: Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -27,28 +46,17 @@ struct RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-        for (name, value) in headers { text += "\(name): \(value)\r\n" }
-        text += "\r\n"
         _ = text.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
+        var closed = false
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { closed = true }
             if count <= 0 { break }
             data.append(contentsOf: buffer[0..<count])
         }
-        let raw = String(decoding: data, as: UTF8.self)
-        let parts = raw.components(separatedBy: "\r\n\r\n")
-        let head = parts[0].components(separatedBy: "\r\n")
-        var fields: [String: String] = [:]
-        for line in head.dropFirst() {
-            if let colon = line.firstIndex(of: ":") {
-                fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
-        return Reply(status: status, headers: fields, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+        return (String(decoding: data, as: UTF8.self), closed)
     }
 
     /// The request on a thread of its own: the cooperative pool has one thread per core, and a blocked
@@ -232,34 +240,10 @@ struct PreviewServerHardeningTests {
         try await rawExchange(port: port, text).reply
     }
 
-    /// What the server sent, and whether it closed the connection (rather than the 5 s wait running out).
+    /// `RawHTTP.exchange` on a thread of its own, so the blocked read never starves the server under test.
     static func rawExchange(port: Int, _ text: String) async throws -> (reply: String, closed: Bool) {
         try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                defer { close(fd) }
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_port = in_port_t(UInt16(port).bigEndian)
-                address.sin_addr.s_addr = inet_addr("127.0.0.1")
-                var timeout = timeval(tv_sec: 5, tv_usec: 0)
-                setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                let connected = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-                }
-                guard connected == 0 else { return continuation.resume(throwing: POSIXError(.ECONNREFUSED)) }
-                _ = text.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, 0) }
-                var data = Data()
-                var buffer = [UInt8](repeating: 0, count: 65536)
-                var closed = false
-                while true {
-                    let count = recv(fd, &buffer, buffer.count, 0)
-                    if count == 0 { closed = true }
-                    if count <= 0 { break }
-                    data.append(contentsOf: buffer[0..<count])
-                }
-                continuation.resume(returning: (String(decoding: data, as: UTF8.self), closed))
-            }
+            Thread.detachNewThread { continuation.resume(with: Result { try RawHTTP(port: port).exchange(text) }) }
         }
     }
 

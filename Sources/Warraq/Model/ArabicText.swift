@@ -142,9 +142,10 @@ public enum ArabicText {
     /// Zero-width characters, bidi controls, soft hyphen and BOM: pasted from word processors, never seen.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00AD, 0x061C, 0x180E, 0xFEFF, 0xFFFD: return true
-        // C0 and C1 controls from exports (U+001A and the like): never shown, never part of a word.
-        case 0x00...0x08, 0x0E...0x1F, 0x7F...0x9F: return true
+        case 0x00AD, 0x061C, 0x180E, 0xFEFF: return true
+        // Controls from exports (U+001A and the like) and U+FFFD: never shown, never part of a word. The
+        // ones that are white space still part words.
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFD: return ControlCharacters.isRemoved(scalar) && !isWhitespace(scalar)
         case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069: return true
         default: return false
         }

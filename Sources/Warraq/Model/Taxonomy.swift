@@ -37,4 +37,7 @@ public struct Taxonomy: Sendable {
     public let terms: [Term]
     /// For each article index, the indexes of its terms in `terms`, in the article's own order.
     public let termsOfArticle: [[Int]]
+    /// Beside `termsOfArticle`: whether the article has the term only from `auto_tags` (always false
+    /// outside the tags taxonomy). Read-also weighs such a tag less; `warraq tags list` counts them apart.
+    public let automaticOfArticle: [[Bool]]
 }

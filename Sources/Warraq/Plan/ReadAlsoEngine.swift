@@ -16,9 +16,6 @@ public struct ReadAlsoEngine {
     let terms: ArticleTerms
     /// Weight of each tag: its rarity, or 0 for a tag only one article has.
     let tagRarity: [Float]
-    /// For each article, whether each of its tags (as in `tags.termsOfArticle`) was given by an editor
-    /// rather than by `--auto-tags`.
-    let editorTag: [[Bool]]
     let references: ReferenceIndex
     /// Each article's folded title as one id (the first article with that title) and as sorted word ids:
     /// comparing titles for every candidate must not hash Arabic strings.
@@ -47,14 +44,6 @@ public struct ReadAlsoEngine {
         terms = ArticleTerms(articles)
         let total = Float(max(articles.count, 1))
         tagRarity = tags?.terms.map { $0.articles.count > 1 ? log(1 + total / Float($0.articles.count)) : 0 } ?? []
-        if let tags {
-            editorTag = Parallel.map(Array(articles.indices), minimumChunk: 256) { index in
-                let editor = Set(articles[index].tags.map { ArabicText.fold(ArabicText.clean($0)) })
-                return tags.termsOfArticle[index].map { editor.contains(tags.terms[$0].key) }
-            }
-        } else {
-            editorTag = []
-        }
         let foldedTitles = Parallel.map(articles, minimumChunk: 256) { ArabicText.fold($0.title) }
         let references = ReferenceIndex(articles: articles, foldedTitles: foldedTitles)
         self.references = references
@@ -212,7 +201,7 @@ public struct ReadAlsoEngine {
     func candidates<Result>(for index: Int, limit: Int, scratch: inout Scratch, _ make: (Int, Double, Double, Double) -> Result) -> [Result] {
         if let tags {
             let articleTags = tags.termsOfArticle[index]
-            let own = zip(articleTags, editorTag[index]).map { tagRarity[$0] * ($1 ? 1 : Self.automaticTagShare) }
+            let own = zip(articleTags, tags.automaticOfArticle[index]).map { tagRarity[$0] * ($1 ? Self.automaticTagShare : 1) }
             // Normalised by rarity alone, so an article tagged only by `--auto-tags` gets at most the
             // automatic share of the tag part, however many tags it shares.
             let norm = articleTags.reduce(Float(0)) { $0 + tagRarity[$1] }
@@ -222,7 +211,7 @@ public struct ReadAlsoEngine {
                 Self.visit(window: members, around: index) { other in
                     guard let slot = tags.termsOfArticle[other].firstIndex(of: tag) else { return }
                     if scratch.tagScore[other] == 0 && scratch.textScore[other] == 0 { scratch.touched.append(Int32(other)) }
-                    scratch.tagScore[other] += weight * (editorTag[other][slot] ? 1 : Self.automaticTagShare)
+                    scratch.tagScore[other] += weight * (tags.automaticOfArticle[other][slot] ? Self.automaticTagShare : 1)
                 }
             }
         }

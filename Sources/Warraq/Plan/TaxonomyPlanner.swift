@@ -9,12 +9,15 @@ struct TaxonomyPlanner {
         var spellings: [String: [String: Int]] = [:]
         var articlesOfKey: [String: [Int]] = [:]
         var keysOfArticle: [[String]] = Array(repeating: [], count: articles.count)
+        var automaticOfArticle: [[Bool]] = Array(repeating: [], count: articles.count)
         for (index, article) in articles.enumerated() {
-            for value in values(article) {
+            // Editor tags first: a tag an editor also gave is the editor's.
+            for (value, automatic) in values(article) {
                 let display = ArabicText.clean(value)
                 let key = ArabicText.fold(display)
                 guard !key.isEmpty, !keysOfArticle[index].contains(key) else { continue }
                 keysOfArticle[index].append(key)
+                automaticOfArticle[index].append(automatic)
                 spellings[key, default: [:]][display, default: 0] += 1
                 articlesOfKey[key, default: []].append(index)
             }
@@ -24,15 +27,17 @@ struct TaxonomyPlanner {
         let keys = spelled.keys.sorted()
         let terms = keys.map { Term(key: $0, name: displayNames[spelled[$0]!] ?? spelled[$0]!, slug: slugs[$0]!, articles: articlesOfKey[$0]!) }
         let indexOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
-        return Taxonomy(config: config, terms: terms, termsOfArticle: keysOfArticle.map { $0.map { indexOfKey[$0]! } })
+        return Taxonomy(config: config, terms: terms, termsOfArticle: keysOfArticle.map { $0.map { indexOfKey[$0]! } },
+                        automaticOfArticle: automaticOfArticle)
     }
 
-    private func values(_ article: Article) -> [String] {
+    /// The article's values for this taxonomy, each with whether it came from `auto_tags`.
+    private func values(_ article: Article) -> [(String, automatic: Bool)] {
         switch config.field {
-        case .tags: return article.tags + article.autoTags
-        case .source: return article.source.map { [$0] } ?? []
-        case .author: return article.authors
-        case .place: return article.place.map { [$0] } ?? []
+        case .tags: return article.tags.map { ($0, false) } + article.autoTags.map { ($0, true) }
+        case .source: return article.source.map { [($0, false)] } ?? []
+        case .author: return article.authors.map { ($0, false) }
+        case .place: return article.place.map { [($0, false)] } ?? []
         }
     }
 }

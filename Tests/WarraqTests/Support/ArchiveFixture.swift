@@ -68,6 +68,16 @@ final class ArchiveFixture {
         (try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path))?[.modificationDate] as? Date
     }
 
+    /// Three dated, tagged articles under a real base URL: the smallest site with terms, months and feeds.
+    static func threeTaggedArticles() throws -> ArchiveFixture {
+        try ArchiveFixture([
+            "site.yml": "base_url: https://example.org/\n",
+            "a.md": markdown(title: "خبر أ", date: "2023-09-20", tags: ["غزة"]),
+            "b.md": markdown(title: "خبر ب", date: "2023-09-21", tags: ["القدس"]),
+            "c.md": markdown(title: "خبر ج", date: "2023-08-01", tags: ["الرياض"]),
+        ])
+    }
+
     /// Markdown with front matter, for the common case.
     static func markdown(title: String, date: String, tags: [String] = [], extra: String = "", body: String = "نص الخبر.") -> String {
         let tagLine = tags.isEmpty ? "" : "tags: [\(tags.map { "\"\($0)\"" }.joined(separator: ", "))]\n"

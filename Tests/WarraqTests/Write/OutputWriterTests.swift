@@ -5,12 +5,7 @@ import Testing
 @Suite("Writing output: incremental, atomic, and never losing a file")
 struct OutputWriterTests {
     func archive() throws -> ArchiveFixture {
-        try ArchiveFixture([
-            "site.yml": "base_url: https://example.org/\n",
-            "a.md": ArchiveFixture.markdown(title: "خبر أ", date: "2023-09-20", tags: ["غزة"]),
-            "b.md": ArchiveFixture.markdown(title: "خبر ب", date: "2023-09-21", tags: ["القدس"]),
-            "c.md": ArchiveFixture.markdown(title: "خبر ج", date: "2023-08-01", tags: ["الرياض"]),
-        ])
+        try ArchiveFixture.threeTaggedArticles()
     }
 
     @Test("a rebuild with no change writes nothing and keeps modification times")
