@@ -11,7 +11,7 @@ public struct ReadAlso: Sendable, Equatable {
     public var featured: Int?
     public var similar: [Link]
     /// The same story as printed by other papers (نُشر أيضاً في): near-copies of this article's text,
-    /// newest first. They are never read-also items.
+    /// one per paper (its newest print), newest first. They are never read-also items.
     public var alsoPublished: [Int]
 
     public init(featured: Int? = nil, similar: [Link] = [], alsoPublished: [Int] = []) {

@@ -117,7 +117,9 @@ public struct ReadAlsoEngine {
                 pool.append((other, score))
             }
         }
-        result.alsoPublished.sort()
+        // One link per paper, its newest print: a reader wants to know which papers ran the story.
+        var papers: Set<String> = []
+        result.alsoPublished = result.alsoPublished.sorted().filter { papers.insert(articles[$0].source ?? "").inserted }
         // Maximal marginal relevance: each pick is the best candidate once its likeness to what is
         // already chosen is paid for, so one story does not fill the list.
         // Each candidate's likeness to the chosen items is kept up to date with the newest one only.

@@ -154,6 +154,16 @@ struct ReadAlsoEditorRulesTests {
         #expect(block.contains("href=\"/2023/09/jazirah/\""))
     }
 
+    @Test("a paper that printed the copy twice is named once, by its newest print")
+    func onePaperOnce() throws {
+        let plan = try fixture([
+            "jazirah-2.md": ArchiveFixture.markdown(title: "مستشفى جديد للأطفال في عسير", date: "2023-09-21", extra: "source: الجزيرة\n",
+                                                    body: Self.wire.replacingOccurrences(of: "اليوم", with: "الثلاثاء")),
+        ]).plan()
+        let okaz = try index(plan, "okaz")
+        #expect(plan.readAlso[okaz].alsoPublished == [try index(plan, "jazirah-2")])
+    }
+
     @Test("one story once: of two copies of each other, a list shows one")
     func oneStoryOnce() throws {
         let plan = try fixture().plan()
