@@ -32,6 +32,8 @@ public struct ReadAlsoEngine {
     /// (The benchmark's measure of a copy is 0.5 over whole texts; this compares their openings, so it
     /// asks a little less.)
     static let copyContainment = 0.4
+    /// Shingle containment from which another paper's copy is listed under "نُشر أيضاً في".
+    static let publishedContainment = 0.5
     /// What an automatic tag counts for, beside an editor's.
     static let automaticTagShare: Float = 0.3
     /// How much likeness to an item already chosen costs a candidate (maximal marginal relevance).
@@ -111,7 +113,9 @@ public struct ReadAlsoEngine {
         var pool: [(article: Int, score: Double)] = []
         for (other, score) in scored {
             if isCopy(index, other) {
-                if articles[other].source != article.source || article.source == nil { result.alsoPublished.append(other) }
+                // Named as the same story only when clearly the same text; a looser copy is just left out.
+                if articles[other].source != article.source || article.source == nil,
+                   terms.containment(index, other) >= Self.publishedContainment { result.alsoPublished.append(other) }
                 usedTitles.insert(titleIDs[other])
             } else {
                 pool.append((other, score))
