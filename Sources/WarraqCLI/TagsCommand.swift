@@ -61,7 +61,7 @@ struct TagsCommand: ParsableCommand {
 
         func run() throws {
             let plan = try plannedArchive(archive).plan
-            let tagger = KeyphraseTagger(plan.articles.map { KeyphraseTagger.Document(title: $0.title, body: $0.text) })
+            let tagger = KeyphraseTagger(plan.articles.map { KeyphraseTagger.Document(title: $0.title, body: $0.text, paper: $0.source.map(plan.config.sourceName)) })
             let suggested = tagger.tagsForAll(count: count)
             for (index, article) in plan.articles.enumerated() where article.tags.isEmpty && article.autoTags.isEmpty {
                 print("\(article.file):\(article.line): \(article.title)")

@@ -104,7 +104,7 @@ public struct JSONImporter {
         }
 
         if autoTags > 0 {
-            let tagger = KeyphraseTagger(articles.map { KeyphraseTagger.Document(title: $0.file.title, body: $0.file.paragraphs.joined(separator: "\n")) })
+            let tagger = KeyphraseTagger(articles.map { KeyphraseTagger.Document(title: $0.file.title, body: $0.file.paragraphs.joined(separator: "\n"), paper: $0.file.source.flatMap { names[$0] }) })
             let suggested = tagger.tagsForAll(count: autoTags)
             for index in articles.indices where articles[index].file.tags.isEmpty {
                 articles[index].file.autoTags = suggested[index]

@@ -13,9 +13,12 @@ public struct KeyphraseTagger {
     public struct Document {
         public var title: String
         public var body: String
-        public init(title: String, body: String) {
+        /// The paper's name: it quotes itself ("قالت مصادر لـ«الوئام»"), and its own name is no topic.
+        public var paper: String?
+        public init(title: String, body: String, paper: String? = nil) {
             self.title = title
             self.body = body
+            self.paper = paper
         }
     }
 
@@ -38,6 +41,12 @@ public struct KeyphraseTagger {
     let documentFrequency: [String: Int]
     let formCounts: [String: [String: Int]]
     let words: WordUsage
+    /// Phrases the archive mostly writes beside one same word: "وسائل التواصل" is "وسائل التواصل
+    /// الاجتماعي", "القيمة المضافة" is "ضريبة القيمة المضافة", "عز وجل" follows "الله". Each is part of a
+    /// longer name, never a tag of its own.
+    let pieces: Set<String>
+    /// Per document, the key of its paper's name.
+    let paperKeys: [String?]
 
     /// How much of a body is read: keyphrases of news are in its first paragraphs.
     static let bodyLimit = 4000
@@ -62,6 +71,32 @@ public struct KeyphraseTagger {
         }
         documentFrequency = frequency
         formCounts = forms
+        paperKeys = documents.map { document in
+            document.paper.map { name in ArabicText.writtenWords(name).map { usage.lexicon.base(ArabicText.fold($0)) }.joined(separator: " ") }
+        }
+        pieces = Self.pieces(of: candidates, frequency: frequency, minimumFrequency: Self.minimumFrequency(documents.count))
+    }
+
+    /// Fewer articles than this share a phrase: it links too little to be a tag.
+    static func minimumFrequency(_ documents: Int) -> Int {
+        documents >= 1000 ? 4 : (documents >= 100 ? 3 : 2)
+    }
+
+    /// Counted over the whole archive, only for phrases common enough to be chosen.
+    static func pieces(of candidates: [[String: Candidate]], frequency: [String: Int], minimumFrequency: Int) -> Set<String> {
+        var occurrences: [String: Int] = [:]
+        var beside: [String: [String: Int]] = [:]
+        for document in candidates {
+            for (key, candidate) in document where (frequency[key] ?? 0) >= minimumFrequency {
+                occurrences[key, default: 0] += candidate.count
+                for (neighbour, count) in candidate.neighbours { beside[key, default: [:]][neighbour, default: 0] += count }
+            }
+        }
+        return Set(beside.compactMap { key, neighbours in
+            let total = occurrences[key] ?? 0
+            guard total >= 3, let most = neighbours.values.max() else { return nil }
+            return most * 2 >= total ? key : nil
+        })
     }
 
     /// Up to `count` tags for every document, best first. Tags that would name one article only are
@@ -87,9 +122,9 @@ public struct KeyphraseTagger {
 
     func keys(for index: Int, count: Int, banned: Set<String>) -> [String] {
         let total = Double(candidates.count)
-        let minimumFrequency = total >= 1000 ? 4 : (total >= 100 ? 3 : 2)
+        let minimumFrequency = Self.minimumFrequency(candidates.count)
         let scored: [(key: String, score: Double)] = candidates[index].compactMap { key, candidate in
-            guard !banned.contains(key), !(candidate.isPiece && (candidate.count >= 2 || candidate.inTitle)) else { return nil }
+            guard !banned.contains(key), !pieces.contains(key), key != paperKeys[index], !(candidate.isPiece && (candidate.count >= 2 || candidate.inTitle)) else { return nil }
             let frequency = documentFrequency[key] ?? 1
             // A phrase in one article links nothing; one in many articles says nothing.
             guard frequency >= minimumFrequency, total < 20 || Double(frequency) <= total * 0.05 else { return nil }
@@ -106,7 +141,7 @@ public struct KeyphraseTagger {
         // A word the article mostly writes inside a longer phrase ("جعجع" in "سمير جعجع", "مدريد" in
         // "ريال مدريد") is a piece of that name: the phrase may be a tag, the piece is not.
         let own = candidates[index]
-        let pieces = Set(own.filter { key, candidate in
+        let ownPieces = Set(own.filter { key, candidate in
             !key.contains(" ") && own.contains { other, longer in
                 other.split(separator: " ").contains(Substring(key)) && other != key && longer.count * 2 >= candidate.count
                     && other.split(separator: " ").count <= 3
@@ -114,7 +149,7 @@ public struct KeyphraseTagger {
         }.map(\.key))
         var chosen: [String] = []
         var chosenWords: [Set<Substring>] = []
-        for (key, _) in scored.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }) where !pieces.contains(key) {
+        for (key, _) in scored.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }) where !ownPieces.contains(key) {
             let parts = Set(key.split(separator: " "))
             // Two tags never share a word: "وزارة الدفاع" and "الدفاع" are one topic, and "سلمان بن
             // عبدالعزيز" and "عبدالعزيز آل سعود" are pieces of one name.
@@ -146,11 +181,12 @@ public struct KeyphraseTagger {
                     if end > start && !(usage.canContinue(folded[end]) && usage.isBare(folded[end], base: bases[end])) { break }
                     guard usage.canEnd(folded[end], base: bases[end]), !usage.hasPronoun(written[end], folded: folded[end]) else { continue }
                     if length == 1 && !usage.isNameLike(folded[start], base: bases[start]) { continue }
+                    if length > 1 && usage.isConstructHead(folded[end]) { continue }
                     if length > 1 && (WordUsage.hasVerbShape(bases[end]) && !folded[end].hasPrefix("ال") && !usage.hasNounMarks(folded[end], base: bases[end])) { continue }
                     let key = bases[start...end].joined(separator: " ")
                     var candidate = found[key] ?? Candidate()
                     candidate.count += 1
-                    if start > 0, !ArabicText.isFunctionWord(folded[start - 1]) { candidate.neighbours["<" + bases[start - 1], default: 0] += 1 }
+                    if start > 0, !ArabicText.isFunctionWord(folded[start - 1]), !OfficeTitle.contains(folded: folded[start - 1]) { candidate.neighbours["<" + bases[start - 1], default: 0] += 1 }
                     if end + 1 < written.count, !ArabicText.isFunctionWord(folded[end + 1]) { candidate.neighbours[">" + bases[end + 1], default: 0] += 1 }
                     candidate.inTitle = candidate.inTitle || inTitle
                     // Shown without the clitic the first word carries here: "للهلال الأحمر" is "الهلال الأحمر".
@@ -180,11 +216,17 @@ struct WordUsage: Sendable {
     private let verbMarks: [String: Int]
     private let counts: [String: Int]
     private let tanween: [String: Int]
+    /// Occurrences of a bare word followed by a definite one: the first noun of a construct ("كأس
+    /// العالم", "مدار الساعة", "تبادل الأسرى"), which means nothing alone.
+    private let constructHeads: [String: Int]
+    /// Occurrences right after an office ("الرئيس السيسي", "الوزير العيسى"): a person's name.
+    private let afterOffice: [String: Int]
 
     init(_ texts: [String]) {
-        let perText = Parallel.map(texts, minimumChunk: 32) { text -> (Lexicon, [String: Int], [String: Int], [String: Int], [String: Int]) in
+        let perText = Parallel.map(texts, minimumChunk: 32) { text -> (Lexicon, [String: Int], [String: Int], [String: Int], [String: Int], [String: Int], [String: Int]) in
             var lexicon = Lexicon()
             var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:], tanween: [String: Int] = [:]
+            var head: [String: Int] = [:], office: [String: Int] = [:]
             for clause in KeyphraseTagger.clauses(text) {
                 var previous = ""
                 for word in ArabicText.writtenWords(clause) {
@@ -194,25 +236,35 @@ struct WordUsage: Sendable {
                     if word.unicodeScalars.contains("\u{064B}") { tanween[folded, default: 0] += 1 }
                     if Self.prepositions.contains(previous) { noun[folded, default: 0] += 1 }
                     if Self.verbParticles.contains(previous) { verb[folded, default: 0] += 1 }
+                    if !previous.isEmpty, !previous.hasPrefix("ال"), folded.hasPrefix("ال"), folded.unicodeScalars.count >= 4,
+                       !ArabicText.isFunctionWord(folded) {
+                        head[previous, default: 0] += 1
+                    }
+                    if OfficeTitle.contains(folded: previous) { office[folded, default: 0] += 1 }
                     previous = folded
                 }
             }
-            return (lexicon, noun, verb, count, tanween)
+            return (lexicon, noun, verb, count, tanween, head, office)
         }
         var lexicon = Lexicon()
         var noun: [String: Int] = [:], verb: [String: Int] = [:], count: [String: Int] = [:], tanween: [String: Int] = [:]
-        for (l, n, v, c, t) in perText {
+        var head: [String: Int] = [:], office: [String: Int] = [:]
+        for (l, n, v, c, t, h, o) in perText {
             lexicon.merge(l)
             tanween.merge(t, uniquingKeysWith: +)
             noun.merge(n, uniquingKeysWith: +)
             verb.merge(v, uniquingKeysWith: +)
             count.merge(c, uniquingKeysWith: +)
+            head.merge(h, uniquingKeysWith: +)
+            office.merge(o, uniquingKeysWith: +)
         }
         self.lexicon = lexicon
         nounMarks = noun
         verbMarks = verb
         counts = count
         self.tanween = tanween
+        constructHeads = head
+        afterOffice = office
     }
 
     private func count(_ word: String) -> Int { counts[word] ?? 0 }
@@ -277,8 +329,24 @@ struct WordUsage: Sendable {
         folded == base || folded == "ال" + base
     }
 
+    /// "امريكي" from "امريكا", "عراقي" from "العراق": an adjective of a place or people the archive names,
+    /// which "الرئيس الأمريكي" does not make a name the way "الرئيس السيسي" is one.
+    func isOriginAdjective(_ base: String) -> Bool {
+        let stem = base.hasSuffix("يه") ? String(base.dropLast(2)) : String(base.dropLast())
+        guard stem.unicodeScalars.count >= 2 else { return false }
+        return count(stem) + count("ال" + stem) + count(stem + "ا") + count(stem + "ه") > 0
+    }
+
+    /// A bare word the archive mostly writes before a definite one ("كأس العالم", "رئيس مركز السلمية"):
+    /// half of a construct, which neither stands alone nor ends a tag.
+    func isConstructHead(_ folded: String) -> Bool {
+        !folded.hasPrefix("ال") && (constructHeads[folded] ?? 0) * 2 >= max(count(folded), 1)
+    }
+
+    /// An office opens no tag: "ولي العهد" or "رئيس مركز" names whoever holds it, and the holder's name
+    /// is the tag.
     func canStart(_ folded: String, base: String) -> Bool {
-        !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !Self.honorifics.contains(base)
+        !OfficeTitle.contains(folded: folded) && !OfficeTitle.contains(folded: base) && !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !Self.honorifics.contains(base)
             && !isVerbLike(folded, base: base)
     }
 
@@ -316,7 +384,8 @@ struct WordUsage: Sendable {
         guard base.unicodeScalars.count >= 3, !isAccusative(folded), !isAccusative(base) else { return false }
         // An adjective of origin alone (الإسباني، القطرية، الزهراني) qualifies or completes a name the
         // article writes in full; and "للأوقية" is a clitic the archive gave no evidence to strip.
-        if folded.hasPrefix("ال") && (base.hasSuffix("ي") || base.hasSuffix("يه")) { return false }
+        // Unless an office is written before it: "الرئيس السيسي" is a man's name.
+        if folded.hasPrefix("ال") && (base.hasSuffix("ي") || base.hasSuffix("يه")) && ((afterOffice[folded] ?? 0) < 2 || isOriginAdjective(base)) { return false }
         if folded.hasPrefix("لل") { return false }
         if Self.hasVerbalNounShape(base) { return false }
         // A class of people alone (العاملين، الراغبين، المسلمين) is no topic; peoples and parties
@@ -324,6 +393,10 @@ struct WordUsage: Sendable {
         if folded.hasPrefix("ال") && base.unicodeScalars.count >= 6 && (base.hasSuffix("ين") || base.hasSuffix("ون")) && !base.hasSuffix("يين") { return false }
         // A plural in the construct state (منسوبي، بائعي) is half of a phrase.
         if base.hasSuffix("ي") && count(base + "ن") > 0 { return false }
+        if Gazetteer.place(folded) != nil { return true }
+        if isConstructHead(folded) { return false }
+        // A feminine noun the archive also writes in the plural (محاولة, محاولات) is a common noun.
+        if base.hasSuffix("ه"), count(String(base.dropLast()) + "ات") + count("ال" + String(base.dropLast()) + "ات") > 0 { return false }
         let definite = count("ال" + base), bare = count(base)
         let all = definite + bare
         guard all >= 2 else { return false }
@@ -383,7 +456,9 @@ struct WordUsage: Sendable {
         أيار حزيران تموز آب أيلول تشرين محرم صفر جمادى شعبان شوال القعدة هجري هجرية ميلادي ميلادية \
         متر كيلومتر نشر المشاهدين المتابعين الحضور بلاده بلادها أغلب معظم علاوة لعل غالبية توزيع أصحاب البضائع المختصين المشاركين المسؤولين المعنيين المهتمين جديد جديدة جدد عنيف عنيفة عنيفه كبير كبيرة \
         صغير صغيرة مختلف مختلفة متعددة عديدة السعيدة السعيد كيفية مدى إمكانية أهمية ضرورة \
-        مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة
+        مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة \
+        الأكثر الأقل الأفضل الأكبر الأصغر الأعلى الأدنى الأسوأ الأحسن الأهم الأبرز الأقرب الأبعد الأسرع \
+        الطبع بالطبع المعلن المعلنة أهالي الأهالي احتفالات
         """
         .split(whereSeparator: { $0 == " " || $0 == "\n" })
         .map { ArabicText.fold(String($0)) })

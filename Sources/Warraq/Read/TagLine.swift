@@ -133,17 +133,12 @@ struct TagLine {
     /// المصري | عبد الفتاح السيسي". The office is its word and the definite words after it; the name is
     /// at least two words, so "الملك سلمان بن عبدالعزيز" stays whole.
     static func afterOfficeTitle(_ folded: [String]) -> Int? {
-        guard let first = folded.first, offices.contains(first) else { return nil }
+        guard let first = folded.first, OfficeTitle.contains(folded: first) else { return nil }
         var cut = 1
         while cut < folded.count, folded[cut].hasPrefix("ال") { cut += 1 }
         guard cut >= 2, folded.count - cut >= 2 else { return nil }
         return cut
     }
-
-    private static let offices: Set<String> = Set("""
-        وزير الوزير وزيرة رئيس الرئيس رئيسة أمير الأمير ملك الملك الشيخ شيخ سفير السفير مدير المدير محافظ المحافظ \
-        أمين الأمين نائب النائب قائد القائد المتحدث متحدث مساعد المساعد وكيل الوكيل مستشار المستشار عضو العضو
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { ArabicText.fold(String($0)) })
 
     private static func words(_ text: String, lexicon: Lexicon, clauses: Bool) -> [Word] {
         var result: [Word] = []

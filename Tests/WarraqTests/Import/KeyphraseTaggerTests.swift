@@ -98,4 +98,81 @@ struct KeyphraseTaggerTests {
         for tags in allTags() { for tag in tags { used[tag, default: 0] += 1 } }
         #expect(used.values.allSatisfy { $0 >= 2 })
     }
+
+    /// Articles that write phrases always beside the same word, the way news writes "وسائل التواصل
+    /// الاجتماعي", "ضريبة القيمة المضافة" and "على مدار الساعة"; the words around them vary as in a real day.
+    let fragments: [KeyphraseTagger.Document] = {
+        let places = ["القاهرة", "الرياض", "جدة", "دبي", "عمان", "بيروت"]
+        let actions = ["انتشرت", "تراجعت", "توسعت", "ظهرت", "تصاعدت", "اختفت"]
+        let things = ["السلع", "الخدمات", "الوقود", "الأدوية", "الأغذية", "الملابس"]
+        return (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "\(actions[n]) حملة \(n) في وسائل التواصل الاجتماعي",
+                body: "\(actions[n]) الحملة في وسائل التواصل الاجتماعي. واستخدم شباب \(places[n]) وسائل التواصل الاجتماعي لنشر صور الحملة. وتعمل الفرق على مدار الساعة.",
+            ),
+            KeyphraseTagger.Document(
+                title: "ضريبة القيمة المضافة على \(things[n]) في \(places[n])",
+                body: "تشمل ضريبة القيمة المضافة \(things[n]). وقال تجار \(places[n]) إن ضريبة القيمة المضافة رفعت أسعار \(things[(n + 1) % 6]). والمكاتب مفتوحة على مدار الساعة.",
+            ),
+            KeyphraseTagger.Document(
+                title: "الرئيس السيسي يزور \(places[n])",
+                body: "زار الرئيس السيسي \(places[n]) أمس. وقال الرئيس السيسي إن \(things[n]) متوفرة. ويعمل العمال على مدار الساعة في \(places[(n + 2) % 6]).",
+            ),
+        ] }
+    }()
+
+    @Test("a phrase the archive always writes beside one word is a piece of the longer name")
+    func piecesOfLongerPhrases() {
+        let tags = KeyphraseTagger(fragments).tagsForAll(count: 5)
+        for list in tags {
+            #expect(!list.contains("وسائل التواصل") && !list.contains("القيمة المضافة") && !list.contains("مدار"), "\(list)")
+            #expect(!list.contains("مدار الساعة"), "\(list)")
+        }
+        #expect(tags[0].contains("وسائل التواصل الاجتماعي"), "\(tags[0])")
+        #expect(tags[1].contains("ضريبة القيمة المضافة"), "\(tags[1])")
+    }
+
+    @Test("an office written before a name does not make the name a piece: السيسي stays a tag")
+    func officeBeforeName() {
+        let tags = KeyphraseTagger(fragments).tagsForAll(count: 5)
+        for index in stride(from: 2, to: tags.count, by: 3) {
+            #expect(tags[index].contains("السيسي") || tags[index].contains("الرئيس السيسي"), "\(tags[index])")
+        }
+    }
+
+    @Test("a paper's own name is no tag of its articles, though another paper's article may carry it")
+    func papersOwnName() {
+        let places = ["جدة", "الرياض", "الدمام", "أبها", "تبوك", "حائل"]
+        let documents = (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "أمطار غزيرة على \(places[n])",
+                body: "قال مصدر لـ«الوئام» إن أمطار \(places[n]) غزيرة. وتابعت «الوئام» الأمطار في \(places[n]).",
+                paper: "الوئام"),
+            KeyphraseTagger.Document(
+                title: "صحيفة الوئام تحتفل بعامها العاشر في \(places[n])",
+                body: "احتفلت صحيفة «الوئام» بعامها العاشر. وقال رئيس تحرير «الوئام» إن الصحيفة تنشر من \(places[n]).",
+                paper: "عكاظ"),
+        ] }
+        let tags = KeyphraseTagger(documents).tagsForAll(count: 5)
+        for index in stride(from: 0, to: tags.count, by: 2) { #expect(!tags[index].contains("الوئام"), "\(tags[index])") }
+        #expect(tags.indices.filter { $0 % 2 == 1 }.contains { tags[$0].contains("الوئام") }, "\(tags)")
+    }
+
+    @Test("common nouns and halves of a construct are no tags: محاولة, كأس, رئيس مركز, الأمريكي")
+    func commonNouns() {
+        let places = ["جدة", "الرياض", "الدمام", "أبها", "تبوك", "حائل"]
+        let documents = (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "محاولة جديدة لإنقاذ نادي \(places[n])",
+                body: "فشلت محاولة النادي. وقال رئيس مركز \(places[n]) إن محاولات الإنقاذ مستمرة، وإن محاولة أخرى قادمة. ويلعب النادي في كأس الملك.",
+            ),
+            KeyphraseTagger.Document(
+                title: "الرئيس الأمريكي يزور \(places[n])",
+                body: "زار الرئيس الأمريكي \(places[n]). وقال الرئيس الأمريكي إن أمريكا تدعم كأس العالم. وحضر رئيس مركز الشرطة محاولة التنظيم.",
+            ),
+        ] }
+        for list in KeyphraseTagger(documents).tagsForAll(count: 5) {
+            for junk in ["محاولة", "كأس", "رئيس مركز", "الأمريكي", "الرئيس الأمريكي"] { #expect(!list.contains(junk), "\(list)") }
+        }
+    }
 }
