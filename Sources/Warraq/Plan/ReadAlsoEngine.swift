@@ -65,7 +65,7 @@ public struct ReadAlsoEngine {
     /// Read-also links for every article, explicit ones first, computed ones filling up to the site's count.
     public func readAlsoForAll() -> (readAlso: [ReadAlso], diagnostics: [Diagnostic]) {
         // One scratch per chunk of work, not per article: it is as long as the archive.
-        let results = Parallel.map(Array(articles.indices), minimumChunk: 64, state: { Scratch(count: articles.count) }) { scratch, index in
+        let results = Parallel.map(Array(articles.indices), minimumChunk: 64, state: { Scratch(count: articles.count, terms: terms.count) }) { scratch, index in
             readAlso(for: index, scratch: &scratch)
         }
         return (results.map(\.0), results.flatMap(\.1))
@@ -111,8 +111,9 @@ public struct ReadAlsoEngine {
         let scored = candidates(for: index, limit: Self.pool, scratch: &scratch) { other, _, _, score in (other, score) }
         // Copies of this text: other papers' go under "نُشر أيضاً في", none is read-also.
         var pool: [(article: Int, score: Double)] = []
-        for (other, score) in scored {
-            if isCopy(index, other) {
+        let likenessToArticle = scratch.similarities(of: index, to: scored.map(\.0), terms: terms)
+        for ((other, score), likeness) in zip(scored, likenessToArticle) {
+            if likeness >= Self.copySimilarity && terms.containment(index, other) >= Self.copyContainment {
                 // Named as the same story only when clearly the same text; a looser copy is just left out.
                 if articles[other].source != article.source || article.source == nil,
                    terms.containment(index, other) >= Self.publishedContainment { result.alsoPublished.append(other) }
@@ -131,7 +132,8 @@ public struct ReadAlsoEngine {
         var seen = 0
         while result.featured == nil || linkCount < settings.similar, !pool.isEmpty {
             for newcomer in chosen[seen...] {
-                for position in pool.indices { likeness[position] = max(likeness[position], Double(terms.similarity(newcomer, pool[position].article))) }
+                let toNewcomer = scratch.similarities(of: newcomer, to: pool.map(\.article), terms: terms)
+                for position in pool.indices { likeness[position] = max(likeness[position], Double(toNewcomer[position])) }
             }
             seen = chosen.count
             var best = 0
@@ -196,9 +198,25 @@ public struct ReadAlsoEngine {
         var tagScore: [Float]
         var textScore: [Float]
         var touched: [Int32] = []
-        init(count: Int) {
+        /// One article's signature spread out by term id, so its likeness to many others costs one
+        /// lookup per term of theirs instead of a merge per pair.
+        var signature: [Float]
+        init(count: Int, terms: Int) {
             tagScore = Array(repeating: 0, count: count)
             textScore = Array(repeating: 0, count: count)
+            signature = Array(repeating: 0, count: terms)
+        }
+
+        /// `terms.similarity(article, other)` for each of `others`, the same sums in the same order.
+        mutating func similarities(of article: Int, to others: [Int], terms: ArticleTerms) -> [Float] {
+            let own = terms.signatures[article]
+            for (term, weight) in own { signature[Int(term)] = weight }
+            defer { for (term, _) in own { signature[Int(term)] = 0 } }
+            return others.map { other in
+                var sum: Float = 0
+                for (term, weight) in terms.signatures[other] { sum += signature[Int(term)] * weight }
+                return sum
+            }
         }
     }
 
@@ -322,7 +340,7 @@ public struct ReadAlsoEngine {
 
     /// The candidates for one article with the parts of their scores, for `warraq related`.
     public func explain(_ index: Int, limit: Int) -> [RelatedCandidate] {
-        var scratch = Scratch(count: articles.count)
+        var scratch = Scratch(count: articles.count, terms: terms.count)
         return candidates(for: index, limit: limit, scratch: &scratch) { other, tag, text, _ in explain(index, other, tag: tag, text: text) }
     }
 }
