@@ -179,7 +179,9 @@ public struct KeyphraseTagger {
                     let end = start + length - 1
                     guard end < written.count else { break }
                     if end > start && !(usage.canContinue(folded[end]) && usage.isBare(folded[end], base: bases[end])) { break }
-                    guard usage.canEnd(folded[end], base: bases[end]), !usage.hasPronoun(written[end], folded: folded[end]) else { continue }
+                    // "موقعها الإلكتروني", "شملتهم الدراسة": a pronoun anywhere makes the phrase about someone.
+                    if usage.hasPronoun(written[end], folded: folded[end]) { break }
+                    guard usage.canEnd(folded[end], base: bases[end]) else { continue }
                     if length == 1 && !usage.isNameLike(folded[start], base: bases[start]) { continue }
                     if length > 1 && usage.isConstructHead(folded[end]) { continue }
                     if length > 1 && (WordUsage.hasVerbShape(bases[end]) && !folded[end].hasPrefix("ال") && !usage.hasNounMarks(folded[end], base: bases[end])) { continue }
@@ -364,6 +366,8 @@ struct WordUsage: Sendable {
             guard folded.hasSuffix(suffix) else { continue }
             let stem = Array(scalars.dropLast(suffix.unicodeScalars.count))
             if lexicon.count(stem) > 0 || (stem.last == "ت" && lexicon.count(stem.dropLast() + ["ه"]) > 0) { return true }
+            // A plural that lost its ن to the pronoun: "مستفيديها" of "مستفيدين".
+            if stem.last == "ي" && lexicon.count(stem + ["ن"]) > 0 { return true }
         }
         // A final ه, not ة: the writer's letter tells the pronoun from teh marbuta, which folding merged.
         if written.unicodeScalars.last == "\u{0647}", scalars.count >= 3 {
@@ -458,7 +462,10 @@ struct WordUsage: Sendable {
         صغير صغيرة مختلف مختلفة متعددة عديدة السعيدة السعيد كيفية مدى إمكانية أهمية ضرورة \
         مليون ملايين مليار ألف آلاف مئات عشرات ريال ريالا دولار دولارا نسبة المائة بالمائة المئة \
         الأكثر الأقل الأفضل الأكبر الأصغر الأعلى الأدنى الأسوأ الأحسن الأهم الأبرز الأقرب الأبعد الأسرع \
-        الطبع بالطبع المعلن المعلنة أهالي الأهالي احتفالات
+        الطبع بالطبع المعلن المعلنة أهالي الأهالي احتفالات حوالي قرابة معين معينة مقدار قرب بغض النظر الراحل \
+        شمال جنوب شرق غرب شرقي غربي شمالي جنوبي الخبراء الأم \
+        واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة \
+        عشر عشرة عشرون عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مائة مئة سنوات سنتين عامين أعوام أسابيع أشهر شهور
         """
         .split(whereSeparator: { $0 == " " || $0 == "\n" })
         .map { ArabicText.fold(String($0)) })

@@ -175,4 +175,19 @@ struct KeyphraseTaggerTests {
             for junk in ["محاولة", "كأس", "رئيس مركز", "الأمريكي", "الرئيس الأمريكي"] { #expect(!list.contains(junk), "\(list)") }
         }
     }
+
+    @Test("a pronoun anywhere in a phrase, a count of years, an adverb: no tag")
+    func pronounsAndCounts() {
+        let places = ["جدة", "الرياض", "الدمام", "أبها", "تبوك", "حائل"]
+        let documents = (0..<8).map { n in
+            KeyphraseTagger.Document(
+                title: "الهيئة تنشر موقعها الإلكتروني في \(places[n % 6])",
+                body: "نشرت الهيئة موقعها الإلكتروني بعد خمس سنوات من العمل في \(places[n % 6]). ويضم الموقع حوالي \(n + 10) خدمة، "
+                    + "وتنشر الهيئة على موقعها الإلكتروني أخبار \(places[(n + 1) % 6]). وانتظر المراجعون خمس سنوات.",
+            )
+        }
+        for list in KeyphraseTagger(documents).tagsForAll(count: 5) {
+            for junk in ["موقعها الإلكتروني", "موقعها", "خمس سنوات", "حوالي"] { #expect(!list.contains(junk), "\(list)") }
+        }
+    }
 }
