@@ -53,6 +53,9 @@ public struct Pagefind: Sendable {
         init(_ description: String) { self.description = description }
     }
 
+    /// Pagefind's ready-made interfaces, which the theme's search page does not use: not published.
+    static let unusedFiles = ["pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.", "playground/"]
+
     /// Indexes the records in `language` and returns the bundle's files (path inside the bundle, bytes).
     /// Pagefind writes them into a temporary folder of its own, which is read and removed.
     public func index(_ records: [SearchRecord], language: String) throws(IndexError) -> [(path: String, data: Data)] {
@@ -69,7 +72,8 @@ public struct Pagefind: Sendable {
         while let relative = walker.nextObject() as? String {
             var isFolder: ObjCBool = false
             let full = scratch.appendingPathComponent(relative).path
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
+                  !Self.unusedFiles.contains(where: relative.hasPrefix) else { continue }
             guard let data = FileManager.default.contents(atPath: full) else { throw IndexError("cannot read \(full)") }
             files.append((relative, data))
         }

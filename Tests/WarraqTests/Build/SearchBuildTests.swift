@@ -28,6 +28,7 @@ struct SearchBuildTests {
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(fixture.exists("pagefind/pagefind.js"))
         #expect(fixture.exists("pagefind/pagefind-entry.json"))
+        #expect(!fixture.outputFiles().contains { $0.hasPrefix("pagefind/pagefind-ui") || $0.hasPrefix("pagefind/pagefind-component-ui") })
         let entry = try #require(fixture.page("pagefind/pagefind-entry.json"))
         #expect(entry.contains("\"ar\""))
         #expect(fixture.outputFiles().contains { $0.hasPrefix("pagefind/fragment/") })
