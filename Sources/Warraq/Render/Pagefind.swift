@@ -5,7 +5,7 @@ import Foundation
 /// standard output (what its Node and Python wrappers speak). Records are sent as they are made, so no
 /// written page is read back, and the bundle it writes is handed to Warraq's writer file by file.
 public struct Pagefind: Sendable {
-    /// The command that runs the indexer: the binary, or `python3 -m pagefind` (the pip package).
+    /// The command that runs the indexer: its binary (for the pip package, the one inside it).
     public let command: [String]
     /// `pagefind 1.5.2`: part of the index's fingerprint, as another version writes other files.
     public let version: String
@@ -14,7 +14,7 @@ public struct Pagefind: Sendable {
     public static let installHint = "pip install 'pagefind[extended]'"
 
     /// The indexer, if installed: `$PAGEFIND_BINARY_PATH`, `pagefind_extended` or `pagefind` on the PATH,
-    /// else the pip package through `python3 -m pagefind`.
+    /// else the binary of the pip package `pagefind[extended]` that `python3` imports.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Pagefind? {
         var candidates: [[String]] = []
         if let path = environment["PAGEFIND_BINARY_PATH"], !path.isEmpty { candidates.append([path]) }
@@ -25,7 +25,11 @@ public struct Pagefind: Sendable {
             }
         }
         if let folder = folders.first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/python3") }) {
-            candidates.append([folder + "/python3", "-m", "pagefind"])
+            // The pip package's binary, run directly: Python starts once per build, to say where it is.
+            let ask = "from pagefind.service import get_executable as e; print(e() or '')"
+            if let path = try? run([folder + "/python3", "-c", ask]).trimmingCharacters(in: .whitespacesAndNewlines), !path.isEmpty {
+                candidates.append([path])
+            }
         }
         for command in candidates {
             guard let output = try? run(command + ["--version"]), output.hasPrefix("pagefind") else { continue }
@@ -67,6 +71,8 @@ public struct Pagefind: Sendable {
         guard let indexID = created["index_id"] as? Int else { throw IndexError("no index id in \(created)") }
         try service.send(records.map { ["type": "AddFile", "index_id": indexID, "url": $0.url, "file_contents": $0.html] as [String: Any] })
         _ = try service.ask(["type": "WriteFiles", "index_id": indexID, "output_path": scratch.path])
+        // Read only once the indexer has exited, so no file of the bundle is still being written.
+        service.stop()
         var files: [(String, Data)] = []
         guard let walker = FileManager.default.enumerator(atPath: scratch.path) else { throw IndexError("wrote nothing into \(scratch.path)") }
         while let relative = walker.nextObject() as? String {
@@ -77,6 +83,9 @@ public struct Pagefind: Sendable {
             guard let data = FileManager.default.contents(atPath: full) else { throw IndexError("cannot read \(full)") }
             files.append((relative, data))
         }
+        // The entry file names the index's language files: a bundle without a whole one would find nothing.
+        guard let entry = files.first(where: { $0.0 == "pagefind-entry.json" })?.1,
+              (try? JSONSerialization.jsonObject(with: entry)) != nil else { throw IndexError("wrote no complete pagefind-entry.json") }
         return files.sorted { $0.0 < $1.0 }
     }
 
@@ -89,6 +98,7 @@ public struct Pagefind: Sendable {
         private var nextID = 0
         private var pending = Data()
         private var start = 0
+        private var stopped = false
         private var answers: [[String: Any]] = []
         private var readFailure: IndexError?
 
@@ -101,8 +111,13 @@ public struct Pagefind: Sendable {
             do { try process.run() } catch { throw IndexError("cannot start \(command.joined(separator: " ")): \(error)") }
         }
 
+        /// Ends the service: it exits when its input closes, having written what it was asked to.
         func stop() {
+            guard !stopped else { return }
+            stopped = true
             try? input.fileHandleForWriting.close()
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning, Date() < deadline { usleep(2_000) }
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
         }
