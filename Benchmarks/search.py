@@ -81,7 +81,7 @@ def folder_size(path):
     return total / 1e6, files
 
 
-def measure(n, compare_cli):
+def measure(n, compare_cli, full_only=False):
     source, n = archive(n)
     out = os.path.join(WORK, "search-out-%d" % n)
     shutil.rmtree(out, ignore_errors=True)
@@ -91,6 +91,8 @@ def measure(n, compare_cli):
     written = re.search(r"(\d+) articles, (\d+) files", log)
     size, files = folder_size(os.path.join(out, "pagefind"))
     rows.append(("full build", wall, lap(log, "search index"), peak, "%s articles; index %.1f MB in %d files" % (written[1], size, files)))
+    if full_only:
+        return n, rows
     wall, peak, log = timed(build)
     rows.append(("rebuild, no change", wall, lap(log, "search index (records unchanged)"), peak, "indexer not run"))
     edited = sorted(os.path.join(r, f) for r, _, fs in os.walk(source) for f in fs if f.endswith(".md"))[0]
@@ -116,6 +118,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, nargs="*", default=[None])
     ap.add_argument("--compare-cli", action="store_true")
+    ap.add_argument("--full-only", action="store_true", help="only the full build (a full index), for the largest sizes")
     args = ap.parse_args()
     if not os.access(WARRAQ, os.X_OK):
         sh(["swift", "build", "-c", "release", "--build-path", os.path.join(REPO, ".build-bench")], cwd=REPO)
@@ -125,12 +128,12 @@ def main():
              "| articles | case | wall s | search step s | peak MB | notes |", "|---:|---|---:|---:|---:|---|"]
     print("\n".join(lines), flush=True)
     for n in args.articles:
-        n, rows = measure(n, args.compare_cli)
+        n, rows = measure(n, args.compare_cli, args.full_only)
         for case, wall, step, peak, notes in rows:
             line = "| {:,} | {} | {:.2f} | {} | {:,.0f} | {} |".format(n, case, wall, "%.2f" % step if step is not None else "", peak, notes)
             print(line, flush=True)
             lines.append(line)
-    with open(os.path.join(WORK, "search-results.md"), "w") as f:
+    with open(os.path.join(WORK, "search-results%s.md" % "".join("-%s" % n for n in args.articles if n)), "w") as f:
         f.write("\n".join(lines) + "\n")
 
 
