@@ -109,7 +109,12 @@ public struct SiteBuild {
         }
         var search = SearchOutcome()
         if let writer, let indexer {
-            search = try searchIndex(plan, indexer: indexer, writer: writer)
+            do {
+                search = try searchIndex(plan, indexer: indexer, writer: writer)
+            } catch {
+                writer.discardStaging()
+                throw error
+            }
             clock.lap(search.indexed ? "search index" : "search index (records unchanged)")
         }
         var report = BuildReport()
