@@ -32,7 +32,8 @@ def wait_for_results(driver, timeout=20):
         if state["ready"] and (state["status"].startswith("عدد النتائج") or state["status"] == "لا نتائج."):
             m = re.search(r"(\d+)", state["status"])
             state["count"] = int(m[1]) if m else 0
-            return state
+            if len(state["results"]) >= min(state["count"], 10):
+                return state
         time.sleep(0.1)
     raise TimeoutError("no answer from the search page: {!r}".format(state))
 

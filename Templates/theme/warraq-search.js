@@ -145,8 +145,10 @@ if (typeof document !== "undefined") (function () {
     }
     if (mine !== run) return;
     results = found.results;
-    setStatus(results.length === 0 ? "لا نتائج." : "عدد النتائج: " + results.length);
+    // Announced once the first results are on the page, not before.
     await showMore();
+    if (mine !== run) return;
+    setStatus(results.length === 0 ? "لا نتائج." : "عدد النتائج: " + results.length);
   }
 
   form.addEventListener("submit", search);
