@@ -520,6 +520,8 @@ def pages_to_visit(s):
         tag = max(tags, key=lambda d: len(glob.glob(d + "page/*/")))
         pages.append(("tag", s.url(s.rel(tag) + "/")))
     pages.append(("tags", s.url("tags/")))
+    if os.path.isfile(os.path.join(s.out, "search", "index.html")):
+        pages.append(("search", s.url("search/")))
     years = sorted(glob.glob(os.path.join(s.out, "[0-9][0-9][0-9][0-9]", "index.html")))
     if years:
         pages.append(("year", s.url(s.rel(os.path.dirname(years[-1])) + "/")))
@@ -782,6 +784,12 @@ def main():
                 try:
                     run_check("a11y", check_a11y, driver, targets)
                     run_check("browser", check_browser, driver, targets)
+                    gen = [s for s in sites if s.name == "gen" and os.path.isfile(os.path.join(s.out, "search", "index.html"))]
+                    if gen:
+                        import search_check
+                        run_check("search", search_check.check_search, driver, gen[0], report)
+                    else:
+                        report("search", False, "the gen site has no search page (is Pagefind installed?)")
                 finally:
                     driver.quit()
     finally:

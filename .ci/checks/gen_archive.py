@@ -169,6 +169,9 @@ def main():
         articles.append({"i": i, "date": d, "title": title(rng, i)})
 
     showcase = args.count - 3  # near the newest: on the front page
+    # For the search check: an article that writes إسرائيل and مسؤول with their hamza, found by a query
+    # typed without it (اسرائيل, مسئول). Fixed text, so the random draws of the others stay as they were.
+    hamza = args.count - 7
     used_slugs = set()
     for a in articles:
         i, d = a["i"], a["date"]
@@ -185,6 +188,8 @@ def main():
             tags = [(k, v) for k, v in ((k, spellings[-1]) for k, spellings in enumerate(TAGS))
                     if v in ("الأمـم المتحدة", "cop28", "غزه", "الأسهم & السندات")]
             a["title"] = "قمة COP28 في دبي: «الأمم المتحدة» تدعو إلى خفض الانبعاثات بنسبة 43% قبل 2030"
+        if i == hamza:
+            a["title"] = "إسرائيل والأردن يوقّعان اتفاقاً لتقاسم مياه نهر اليرموك"
         fm = ["---", "title: " + yaml_str(a["title"])]
         if i == 5:
             pass  # undated: published last, under /articles/
@@ -230,12 +235,17 @@ def main():
         os.makedirs(folder, exist_ok=True)
         name = ("مقال-{:03d}.md" if i % 2 else "article-{:03d}.md").format(i)
         with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-            f.write("\n".join(fm) + "\n\n" + body(rng, i, i == showcase))
-        if i == showcase:
+            text = body(rng, i, i == showcase)
+            if i == hamza:
+                text += ("\nوقال مسؤول في وزارة المياه الأردنية إن إسرائيل ستزوّد المملكة بخمسين مليون متر مكعب "
+                         "إضافية كل عام.\n")
+            f.write("\n".join(fm) + "\n\n" + text)
+        if i in (showcase, hamza):
             a["slug"] = slug or os.path.splitext(name)[0]
 
     with open(os.path.join(out, ".checks.json"), "w", encoding="utf-8") as f:
-        json.dump({"showcase_slug": articles[showcase]["slug"], "count": args.count}, f, ensure_ascii=False)
+        json.dump({"showcase_slug": articles[showcase]["slug"], "showcase_title": articles[showcase]["title"],
+                   "hamza_slug": articles[hamza]["slug"], "count": args.count}, f, ensure_ascii=False)
 
 
 if __name__ == "__main__":

@@ -43,4 +43,5 @@ if ! "$venv/bin/python" -c "$py_check" >/dev/null 2>&1; then
     "$venv/bin/python" -m pip install -q --disable-pip-version-check "${py_wanted[@]}"
 fi
 CHECKS_PY="$venv/bin/python"
+source "$(dirname "${BASH_SOURCE[0]}")/pagefind.sh"
 export CHECKS_PY

@@ -25,13 +25,17 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var verbosity: Verbosity
 
+    @Flag(name: .customLong("no-search"), help: "Do not make the search index (and page), even when Pagefind is installed and site.yml asks for it.")
+    var noSearch = false
+
     @Flag(help: "Hash every output file instead of trusting sizes and times, rewrite any that changed, then check the output against the manifest.")
     var verify = false
 
     func run() throws {
         let progress = verbosity.progress()
-        let options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
+        var options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
                                    output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL, progress: progress, verify: verify)
+        options.search = !noSearch
         let report: BuildReport
         do {
             report = try SiteBuild(options).run()

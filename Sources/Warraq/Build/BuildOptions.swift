@@ -14,6 +14,11 @@ public struct BuildOptions: Sendable {
     /// Hash every output file instead of trusting sizes and modification times, rewrite any that differ
     /// from the manifest, then check the whole output against it (`warraq build --verify`).
     public var verify = false
+    /// Index the articles for search with Pagefind when `site.yml` does not say `search: false` and the
+    /// indexer is installed. Off unless asked: the command line asks unless `--no-search`.
+    public var search = false
+    /// Where Pagefind is looked for (`PATH`, `PAGEFIND_BINARY_PATH`): the process environment unless given.
+    public var searchEnvironment: [String: String]?
 
     public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil,
                 progress: (any BuildProgress)? = nil, verify: Bool = false) {

@@ -16,10 +16,12 @@ public struct SiteBuild {
     /// The steps up to the plan: what `build`, `related` and the preview server share.
     public func plan() throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine) {
         var clock = StepClock()
-        return try plan(&clock)
+        let planned = try plan(&clock, search: false)
+        return (planned.plan, planned.theme, planned.archive, planned.readAlso)
     }
 
-    private func plan(_ clock: inout StepClock) throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine) {
+    private func plan(_ clock: inout StepClock, search: Bool) throws(SiteError)
+        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.archive.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .archiveNotFound(path: options.archiveDisplay)
@@ -31,6 +33,8 @@ public struct SiteBuild {
             config.baseURL = base
             config.baseURLIsSet = true
         }
+        let (indexer, searchWarnings) = search ? searchIndexer(config) : (nil, [])
+        config.search = indexer != nil
         let theme: Theme
         do {
             theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"))
@@ -45,7 +49,7 @@ public struct SiteBuild {
         reading.end()
         clock.lap("read")
         archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
-            + baseURLWarning(config)
+            + baseURLWarning(config) + searchWarnings
             + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
             + archive.diagnostics
         let (statics, skippedStatics) = staticFiles(followSymlinks: config.followSymlinks)
@@ -54,7 +58,7 @@ public struct SiteBuild {
         defer { planning.end() }
         let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: statics).plan(archive)
         clock.lap("plan (read-also included)")
-        return (plan, theme, archive, readAlso)
+        return (plan, theme, archive, readAlso, indexer)
     }
 
     /// Builds the site into the output folder.
@@ -72,7 +76,7 @@ public struct SiteBuild {
         let started = Date()
         var clock = StepClock()
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _) = try plan(&clock)
+        let (plan, theme, archive, _, indexer) = try plan(&clock, search: writing && options.search)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
@@ -103,18 +107,28 @@ public struct SiteBuild {
             writer?.discardStaging()
             throw failure
         }
+        var search = SearchOutcome()
+        if let writer, let indexer {
+            do {
+                search = try searchIndex(plan, indexer: indexer, writer: writer)
+            } catch {
+                writer.discardStaging()
+                throw error
+            }
+            clock.lap(search.indexed ? "search index" : "search index (records unchanged)")
+        }
         var report = BuildReport()
         report.articles = plan.articles.count
-        report.files = plan.pages.count
+        report.files = plan.pages.count + search.staged.count
         report.rendered = rendered.value
-        report.diagnostics = archive.diagnostics + plan.diagnostics
+        report.diagnostics = archive.diagnostics + plan.diagnostics + search.diagnostics
         if let writer {
-            let changes = staged.filter { if case .changed = $0 { return true } else { return false } }.count
+            let changes = (staged.compactMap { $0 } + search.staged).filter { if case .changed = $0 { return true } else { return false } }.count
             let outcome: OutputWriter.Outcome
             do {
                 let committing = StepProgress(options.progress, "write", unit: "files", total: changes)
                 defer { committing.end() }
-                outcome = try writer.commit(staged.compactMap { $0 }, fileWritten: committing.itemDone)
+                outcome = try writer.commit(staged.compactMap { $0 } + search.staged, fileWritten: committing.itemDone)
             }
             clock.lap("commit")
             report.written = outcome.written

@@ -26,6 +26,9 @@ public struct SiteConfig: Sendable {
     public var taxonomies: [TaxonomyConfig] = TaxonomyConfig.defaults
     /// `source_names: {aawsat: "الشرق الأوسط"}`: how a source id is shown; its pages keep the id in the URL.
     public var sourceNames: [String: String] = [:]
+    /// `search: true|false`: a Pagefind index of the articles and a search page. Unset (nil): on when the
+    /// indexer is installed. A build resolves it to true or false before planning.
+    public var search: Bool?
 
     public init() {}
 

@@ -32,6 +32,8 @@ public struct Page: Sendable {
         /// A file copied as it is: the theme's stylesheet, or a file of the archive's `static/` folder.
         case asset(source: AssetSource)
         case noJekyll
+        /// The search page (`/search/`), planned when the site has a search index.
+        case search
     }
 }
 

@@ -73,6 +73,10 @@ public struct SitePlanner {
         pages.append(Page(path: try OutputPath(["404.html"]), kind: .notFound))
         pages.append(Page(path: .noJekyll, kind: .noJekyll))
         pages.append(Page(path: try OutputPath(["assets", "warraq.css"]), kind: .asset(source: .theme(name: "warraq.css"))))
+        if config.search == true {
+            pages.append(Page(path: try OutputPath.folder(["search"]), kind: .search))
+            pages.append(Page(path: try OutputPath(["assets", "warraq-search.js"]), kind: .asset(source: .theme(name: "warraq-search.js"))))
+        }
         for file in staticFiles {
             pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
         }

@@ -38,6 +38,7 @@ public struct SiteConfigReader {
                 config.baseURL = url
                 config.baseURLIsSet = true
             case "follow_symlinks": config.followSymlinks = try bool(value, key, line)
+            case "search": config.search = try bool(value, key, line)
             case "language": config.language = try string(value, key, line)
             case "direction":
                 let direction = try string(value, key, line)

@@ -80,7 +80,7 @@ extension PageRenderer {
             hash.combine("\(feed.format)|\(feed.scope)")
             if case .term(let taxonomy, let term) = feed.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name) }
             for index in feed.articles { hash.combine(articleHashes[index]) }
-        case .termIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll:
+        case .termIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll, .search:
             return nil
         }
         return hash.hex

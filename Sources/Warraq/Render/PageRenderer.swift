@@ -29,7 +29,7 @@ public final class PageRenderer: @unchecked Sendable {
         let links = self.links
         let dates = self.dates
         let config = plan.config
-        siteContext = [
+        var shared: [String: Any] = [
             "title": config.title,
             "description": config.description,
             "language": config.language,
@@ -43,6 +43,8 @@ public final class PageRenderer: @unchecked Sendable {
             "sections": plan.taxonomies.map { ["title": $0.config.title, "url": links.folder([$0.config.segment])] }
                 + (plan.dateArchive.years.first.map { [["title": "الأرشيف", "url": links.folder([String(format: "%04d", $0.year)])]] } ?? []),
         ]
+        if config.search == true { shared["search"] = links.folder(["search"]) }
+        siteContext = shared
         summaries = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { index in
             let article = plan.articles[index]
             var summary: [String: Any] = [
@@ -87,6 +89,10 @@ public final class PageRenderer: @unchecked Sendable {
             return Data(SitemapWriter(renderer: self).newsSitemap().utf8)
         case .robots:
             return Data("User-agent: *\nAllow: /\n\nSitemap: \(links.absoluteFile(["sitemap.xml"]))\n".utf8)
+        case .search:
+            let context: [String: Any] = ["site": siteContext, "page": ["title": "البحث — \(plan.config.title)", "canonical": links.absolute(page.path)],
+                                          "search": ["bundle": links.folder(["pagefind"]), "script": links.file(["assets", "warraq-search.js"])]]
+            return Data(theme.render("search", context).utf8)
         case .noJekyll:
             return Data()
         case .asset(.theme(let name)):
