@@ -19,6 +19,7 @@ public final class PageRenderer: @unchecked Sendable {
     let site: StableHash
     let articleHashes: [StableHash]
     let summaryHashes: [StableHash]
+    let termHashes: [[StableHash]]
 
     public init(plan: SitePlan, theme: Theme, archiveFolder: URL) {
         self.plan = plan
@@ -57,15 +58,16 @@ public final class PageRenderer: @unchecked Sendable {
             if let source = article.source { summary["source"] = config.sourceName(source) }
             return summary
         }
-        site = Self.siteFingerprint(config: config, themeFiles: theme.files)
+        site = Self.siteFingerprint(config: config, themeFiles: theme.files, context: siteContext)
         articleHashes = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { Self.articleFingerprint(plan.articles[$0], path: plan.articlePaths[$0]) }
-        summaryHashes = Parallel.map(summaries, minimumChunk: 256, Self.summaryFingerprint)
+        summaryHashes = Parallel.map(summaries, minimumChunk: 256, Self.contextFingerprint)
         termLinks = plan.taxonomies.map { taxonomy in
             taxonomy.terms.map { term in
                 ["name": term.name, "url": links.folder([taxonomy.config.segment, term.slug]), "count": dates.number(term.articles.count),
                  "singular": taxonomy.config.singular] as [String: Any]
             }
         }
+        termHashes = termLinks.map { $0.map(Self.contextFingerprint) }
     }
 
     public func render(_ page: Page) throws(SiteError) -> Data {
