@@ -101,12 +101,14 @@ public final class PageRenderer: @unchecked Sendable {
         }
     }
 
-    /// The feeds a page links to with `<link rel="alternate">`.
+    /// The feeds a page links to with `<link rel="alternate">`: its list's own (those the plan writes), then the site's.
     func feedLinks(_ folder: [String], title: String) -> [[String: Any]] {
         var feeds: [[String: Any]] = []
         if !folder.isEmpty {
-            feeds.append(["type": "application/rss+xml", "title": "\(title) (RSS)", "url": links.file(folder + ["index.xml"])])
-            feeds.append(["type": "application/atom+xml", "title": "\(title) (Atom)", "url": links.file(folder + ["atom.xml"])])
+            for format in plan.feeds(in: folder) {
+                feeds.append(format == .rss ? ["type": "application/rss+xml", "title": "\(title) (RSS)", "url": links.file(folder + ["index.xml"])]
+                                            : ["type": "application/atom+xml", "title": "\(title) (Atom)", "url": links.file(folder + ["atom.xml"])])
+            }
         }
         feeds.append(["type": "application/rss+xml", "title": "\(plan.config.title) (RSS)", "url": links.file(["index.xml"])])
         feeds.append(["type": "application/atom+xml", "title": "\(plan.config.title) (Atom)", "url": links.file(["atom.xml"])])
