@@ -22,6 +22,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// The staging folder's name inside the output, and its descriptor.
     let stagingName: String
     private let staging: Int32
+    /// Set for a first build into an empty output: files are written in place in a new tree, swapped in whole.
+    private let fresh: FreshOutput?
     /// Hash every file whose size matches instead of trusting its modification time (`--verify`).
     private let verify: Bool
     /// Set when the last build stopped midway through its commit.
@@ -63,6 +65,13 @@ public final class OutputWriter: @unchecked Sendable {
         folder = try OutputFolder(root: self.root.path)
         Self.removeStaleStaging(in: folder)
         stagingName = Manifest.stagingPrefix + String(getpid())
+        fresh = verify ? nil : FreshOutput(output: self.root)
+        if fresh != nil {
+            staging = -1
+            previous = Manifest()
+            recovered = false
+            return
+        }
         guard mkdirat(folder.root, stagingName, 0o700) == 0 else {
             throw .output(path: self.root.path + "/" + stagingName, reason: "cannot create a staging folder: \(OutputFolder.lastError)")
         }
@@ -88,7 +97,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     deinit {
-        close(staging)
+        if staging >= 0 { close(staging) }
     }
 
     /// Removes `.warraq-staging-PID` folders left by builds that were killed (their process is gone).
@@ -140,6 +149,10 @@ public final class OutputWriter: @unchecked Sendable {
     /// Compares one rendered file with what the output holds, and stages it if it changed. Thread-safe.
     public func stage(_ path: OutputPath, _ data: Data, input: String? = nil) throws(SiteError) -> Staged {
         var entry = Manifest.Entry(hash: StableHash(data).hex, size: data.count, input: input ?? "")
+        if let fresh {
+            entry.modified = try fresh.write(path.file, data)
+            return .changed(path: path.file, entry: entry, stagedFile: "")
+        }
         if let old = previous.entries[path.file] {
             if old.hash == entry.hash, old.size == entry.size, let checked = holds(path.file, old) {
                 entry.modified = checked.modified
@@ -167,6 +180,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// records the new manifest. A file that cannot be moved is reported and the rest still committed,
     /// with a manifest that says what each file holds. `fileWritten` is called after each changed file.
     public func commit(_ staged: [Staged], fileWritten: (() -> Void)? = nil) throws(SiteError) -> Outcome {
+        if let fresh { return try commit(staged, into: fresh, fileWritten: fileWritten) }
         var outcome = Outcome()
         var manifest = Manifest()
         var journal = Manifest()
@@ -219,6 +233,23 @@ public final class OutputWriter: @unchecked Sendable {
         return outcome
     }
 
+    /// A first build: the files are already in place in the new tree; its manifest goes beside them, then
+    /// the tree takes the empty output's place.
+    private func commit(_ staged: [Staged], into fresh: FreshOutput, fileWritten: (() -> Void)?) throws(SiteError) -> Outcome {
+        var outcome = Outcome()
+        var manifest = Manifest()
+        for case .changed(let path, let entry, _) in staged {
+            manifest.entries[path] = entry
+            outcome.written.append(path)
+            fileWritten?()
+        }
+        step()
+        _ = try fresh.write(Manifest.fileName, Data(manifest.text.utf8))
+        step()
+        try fresh.swap()
+        return outcome
+    }
+
     /// One step of the commit; the fault-injection run ends the process at the step it was told.
     private func step() {
         steps += 1
@@ -243,26 +274,31 @@ public final class OutputWriter: @unchecked Sendable {
         let descriptor = openat(staging, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
         defer { close(descriptor) }
-        let failed: Bool = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += count
-            }
-            return false
-        }
-        if failed || (durable && fsync(descriptor) != 0) { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
+        if !Self.writeAll(data, to: descriptor) || (durable && fsync(descriptor) != 0) { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
         var status = stat()
         fstat(descriptor, &status)
         return OutputFolder.stamp(status)
     }
 
+    /// Writes all of `data`, retrying after signals; false on an error (errno says which).
+    static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+    }
+
     /// Leaves the output as it was: called when rendering failed.
     public func discardStaging() {
+        if let fresh { return fresh.discard() }
         Self.removeFlatFolder(stagingName, in: folder.root)
     }
 
