@@ -13,7 +13,11 @@ extension PageRenderer {
             // A new build of Warraq may render differently.
             hash.combine("\(executable.path)|\(attributes[.size] ?? 0)|\(attributes[.modificationDate] ?? 0)")
         }
-        hash.combine(String(describing: config))
+        // A dictionary prints in a different order in every process: its entries go in sorted, apart.
+        var withoutNames = config
+        withoutNames.sourceNames = [:]
+        hash.combine(String(describing: withoutNames))
+        for (id, name) in config.sourceNames.sorted(by: { $0.key < $1.key }) { hash.combine("\(id)\u{1}\(name)\u{2}") }
         for name in themeFiles.keys.sorted() {
             hash.combine(name)
             hash.combine(themeFiles[name]!)
@@ -64,10 +68,12 @@ extension PageRenderer {
         var hash = StableHash()
         for part in [article.title, article.bodyHTML, article.lead, article.summary ?? "", article.source ?? "", article.authors.joined(separator: "\u{1}"), article.place ?? "", article.credit ?? "",
                      article.date.map { "\($0.timeIntervalSince1970)" } ?? "", article.updated.map { "\($0.timeIntervalSince1970)" } ?? "",
-                     path.file, article.tags.joined(separator: "\u{1}"), String(describing: article.params.sorted { $0.key < $1.key })] {
+                     path.file, article.tags.joined(separator: "\u{1}")] {
             hash.combine(part)
             hash.combine([0])
         }
+        // Keys sorted at every depth: a front matter map prints in another order in every process.
+        combine(article.params, into: &hash)
         return hash
     }
 

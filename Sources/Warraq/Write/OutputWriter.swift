@@ -19,6 +19,8 @@ public final class OutputWriter: @unchecked Sendable {
     public let root: URL
     private let folder: OutputFolder
     let previous: Manifest
+    /// The manifest's bytes as found: a commit that changes nothing leaves the file untouched.
+    private var previousManifestText: Data?
     /// The staging folder's name inside the output, and its descriptor.
     let stagingName: String
     private let staging: Int32
@@ -77,7 +79,8 @@ public final class OutputWriter: @unchecked Sendable {
         }
         staging = openat(folder.root, stagingName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard staging >= 0 else { throw .output(path: self.root.path + "/" + stagingName, reason: "cannot open the staging folder: \(OutputFolder.lastError)") }
-        var manifest = folder.contents(Manifest.fileName).map(Manifest.parse) ?? Manifest()
+        previousManifestText = folder.contents(Manifest.fileName)
+        var manifest = previousManifestText.map(Manifest.parse) ?? Manifest()
         let journal = folder.contents(Manifest.journalName).map(Manifest.parse)
         recovered = journal != nil
         if let journal {
@@ -225,7 +228,8 @@ public final class OutputWriter: @unchecked Sendable {
         }
         outcome.removed.sort()
         step()
-        try place(Data(manifest.text.utf8), as: Manifest.fileName, durable: false)
+        let manifestText = Data(manifest.text.utf8)
+        if recovered || manifestText != previousManifestText { try place(manifestText, as: Manifest.fileName, durable: false) }
         step()
         unlinkat(folder.root, Manifest.journalName, 0)
         discardStaging()
