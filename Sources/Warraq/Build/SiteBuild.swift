@@ -5,7 +5,8 @@ import Templates
 /// archive, plan the site, render every page, write what changed.
 ///
 /// Everything that can fail for the whole site (configuration, templates, rendering) happens before the
-/// output folder is touched, so a failed build leaves the previous site whole.
+/// output folder is touched, so a failed build leaves the previous site whole. A build whose inputs and
+/// output are as the last one recorded (`BuildState`) stops after reading the configuration and the theme.
 public struct SiteBuild {
     public let options: BuildOptions
 
@@ -95,21 +96,15 @@ public struct SiteBuild {
         let started = Date()
         var clock = StepClock()
         let inputs = try prepare(&clock)
-        // Identities are taken before anything is read, so an edit made during this build is seen by the next.
         var state: BuildState?
         if writing {
-            let startedAt = BuildState.now
-            let key = BuildState.key(options: options, siteFile: inputs.siteFile, themeFiles: inputs.theme.files)
-            let identities = BuildState.identities(archive: options.archive, articleFiles: inputs.files, staticFiles: inputs.statics)
-            if !options.verify, let last = BuildState.recorded(in: options.output), last.key == key, last.inputs == identities,
-               last.outputHolds(options.output) {
+            let (unchanged, next) = compareWithLastBuild(inputs)
+            if let unchanged {
                 clock.lap("nothing changed since the last build (.warraq-state)")
-                return unchangedReport(last, started: started, clock: clock)
+                return unchangedReport(unchanged, started: started, clock: clock)
             }
+            state = next
             clock.lap("input identities")
-            if !BuildState.racy(identities, start: startedAt) {
-                state = BuildState(key: key, inputs: identities, manifest: .init(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: [])
-            }
         }
         // The read-also engine's indexes are not needed to render: let them go.
         let (plan, theme, archive, _) = try plan(inputs, &clock)
@@ -179,6 +174,21 @@ public struct SiteBuild {
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps
         return report
+    }
+
+    /// The last build's state when nothing it was made from has changed and its output is whole; otherwise
+    /// the start of the state this build will record (nil when an input changed too recently to be trusted).
+    /// Identities are taken before anything is read, so an edit made during this build is seen by the next.
+    private func compareWithLastBuild(_ inputs: Inputs) -> (unchanged: BuildState?, next: BuildState?) {
+        let startedAt = BuildState.now
+        let key = BuildState.key(options: options, siteFile: inputs.siteFile, themeFiles: inputs.theme.files)
+        let identities = BuildState.identities(archive: options.archive, articleFiles: inputs.files, staticFiles: inputs.statics)
+        if !options.verify, let last = BuildState.recorded(in: options.output), last.key == key, last.inputs == identities,
+           last.outputHolds(options.output) {
+            return (last, nil)
+        }
+        guard !BuildState.racy(identities, start: startedAt) else { return (nil, nil) }
+        return (nil, BuildState(key: key, inputs: identities, manifest: .init(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: []))
     }
 
     /// Records what this build was made from, so that a rebuild with no change can stop at the start;

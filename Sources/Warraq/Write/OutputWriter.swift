@@ -15,6 +15,9 @@ import Glibc
 /// rename, and the journal goes only after the new manifest is in place. A build that finds a journal (the
 /// last one was killed) hashes those files and records each as what it holds, so nothing stale is
 /// trusted; a file is also hashed whenever its size or modification time differ from the manifest's.
+///
+/// A first build into an empty output skips all of that: its files go in place into one new tree that is
+/// renamed over the empty folder at the end (`FreshOutput`).
 public final class OutputWriter: @unchecked Sendable {
     public let root: URL
     private let folder: OutputFolder
