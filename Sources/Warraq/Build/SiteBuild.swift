@@ -100,7 +100,7 @@ public struct SiteBuild {
         if writing {
             let (unchanged, next) = compareWithLastBuild(inputs)
             if let unchanged {
-                clock.lap("nothing changed since the last build (.warraq-state)")
+                clock.lap("nothing changed (state)")
                 return unchangedReport(unchanged, started: started, clock: clock)
             }
             state = next
