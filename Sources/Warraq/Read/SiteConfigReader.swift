@@ -102,8 +102,7 @@ public struct SiteConfigReader {
         return (config, warnings)
     }
 
-    /// `taxonomies:` is a list of `{field, title, singular, segment}`; fields left out keep their defaults.
-    /// `[rss]`, `[rss, atom]`, `[atom]` or `[]` (no term feeds).
+    /// `feeds.terms`: `[rss]`, `[rss, atom]`, `[atom]` or `[]` (no term feeds).
     private func feedFormats(_ node: Node, _ line: Int) throws(SiteError) -> [FeedFormat] {
         guard let sequence = node.sequence else { throw invalid("feeds.terms", line, "expected a list such as [rss], [rss, atom] or []") }
         var formats: [FeedFormat] = []
@@ -114,6 +113,7 @@ public struct SiteConfigReader {
         return formats
     }
 
+    /// `taxonomies:` is a list of `{field, title, singular, segment}`; fields left out keep their defaults.
     private func taxonomies(_ node: Node, _ document: YAMLDocument, _ line: Int) throws(SiteError) -> [TaxonomyConfig] {
         guard let sequence = node.sequence else { throw invalid("taxonomies", line, "expected a list") }
         var result: [TaxonomyConfig] = []
