@@ -19,8 +19,20 @@ struct BuildState: Equatable {
 
     /// Hash of everything a build depends on besides its input files (see `key(...)`).
     var key: String
-    /// Archive-relative path → identity; `nil` identity for a file that was looked for and absent (a sidecar).
-    var inputs: [String: FileIdentity?]
+    /// Every input in the order the build lists them; a `nil` identity for a file that was looked for
+    /// and is absent (a sidecar).
+    var inputs: [Input]
+
+    struct Input: Equatable {
+        var path: String
+        var identity: FileIdentity?
+
+        /// Paths compared byte for byte: what the file system compares, and without Unicode normalization,
+        /// which made comparing an Arabic archive's names a fifth of a rebuild with no change.
+        static func == (a: Input, b: Input) -> Bool {
+            a.identity == b.identity && a.path.utf8.elementsEqual(b.path.utf8)
+        }
+    }
     var manifest: FileIdentity
     var articles: Int
     var files: Int
@@ -82,20 +94,19 @@ struct BuildState: Equatable {
 
     /// The identity of each input: article files, the sidecar each scraped page may have, `site.yml` and
     /// the files of `static/`. Taken before anything is read, so an edit made during the build is seen next time.
-    static func identities(archive: URL, articleFiles: [String], staticFiles: [String]) -> [String: FileIdentity?] {
+    static func identities(archive: URL, articleFiles: [String], staticFiles: [String]) -> [Input] {
         let root = archive.standardizedFileURL.path + "/"
         var paths = articleFiles + ["site.yml"] + staticFiles.map { "static/" + $0 }
         paths += articleFiles.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) + ".yml" }
-        let found = Parallel.map(paths, minimumChunk: 512) { FileIdentity(root + $0) }
-        return Dictionary(zip(paths, found), uniquingKeysWith: { first, _ in first })
+        return Parallel.map(paths, minimumChunk: 512) { Input(path: $0, identity: FileIdentity(root + $0)) }
     }
 
     // MARK: the file
 
     var text: String {
         var body = "k\t\(key)\nm\t\(manifest.text)\nr\t\(articles)\t\(files)\n"
-        for path in inputs.keys.sorted() {
-            body += "i\t" + (inputs[path]!.map(\.text) ?? "-\t-\t-\t-") + "\t" + Self.escaped(path) + "\n"
+        for input in inputs {
+            body += "i\t" + (input.identity.map(\.text) ?? "-\t-\t-\t-") + "\t" + Self.escaped(input.path) + "\n"
         }
         for diagnostic in diagnostics {
             body += "d\t\(diagnostic.severity.rawValue)\t\(diagnostic.line.map(String.init) ?? "")\t\(Self.escaped(diagnostic.path))\t\(Self.escaped(diagnostic.message))\n"
@@ -109,7 +120,7 @@ struct BuildState: Equatable {
         let first = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
         let body = data[(newline + 1)...]
         guard first.count == 2, first[0] == header, first[1] == StableHash(body).hex else { return nil }
-        var state = BuildState(key: "", inputs: [:], manifest: FileIdentity(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: [])
+        var state = BuildState(key: "", inputs: [], manifest: FileIdentity(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: [])
         var sawKey = false, sawManifest = false, sawReport = false
         for bytes in body.split(separator: 0x0A) {
             let line = String(decoding: bytes, as: UTF8.self)
@@ -129,10 +140,10 @@ struct BuildState: Equatable {
             case "i" where fields.count == 6:
                 let path = unescaped(fields[5])
                 if fields[1] == "-" {
-                    state.inputs[path] = .some(nil)
+                    state.inputs.append(Input(path: path, identity: nil))
                 } else {
                     guard let identity = FileIdentity(fields: Array(fields[1...4])) else { return nil }
-                    state.inputs[path] = identity
+                    state.inputs.append(Input(path: path, identity: identity))
                 }
             case "d" where fields.count == 5:
                 guard let severity = Diagnostic.Severity(rawValue: String(fields[1])) else { return nil }

@@ -23,17 +23,18 @@ extension BuildState {
               let folder = try? OutputFolder(root: root), let data = folder.contents(Manifest.fileName) else { return false }
         let entries = Array(Manifest.parse(data).entries)
         guard entries.count == files else { return false }
-        var folders = Set<Substring>()
+        // Folders by their bytes: hashing names as Strings normalizes Arabic, which cost more than the lstat.
+        var folders = Set<[UInt8]>()
         for (path, _) in entries {
-            var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
-                guard folders.insert(path[..<slash]).inserted else { break }
-                end = slash
+            var bytes = Array(path.utf8)
+            while let slash = bytes.lastIndex(of: UInt8(ascii: "/")) {
+                bytes.removeSubrange(slash...)
+                guard folders.insert(bytes).inserted else { break }
             }
         }
         let realFolders = Parallel.map(Array(folders), minimumChunk: 256) { folder -> Bool in
             var status = stat()
-            return lstat(root + "/" + folder, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+            return lstat(root + "/" + String(decoding: folder, as: UTF8.self), &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
         }
         guard !realFolders.contains(false) else { return false }
         let holding = Parallel.map(entries, minimumChunk: 512) { path, entry -> Bool in
@@ -63,9 +64,9 @@ extension BuildState {
 
     /// Whether any input was modified so shortly before `start` (nanoseconds since 1970) that a second
     /// edit within the same clock tick could leave its identity unchanged.
-    static func racy(_ inputs: [String: FileIdentity?], start: Int64) -> Bool {
+    static func racy(_ inputs: [Input], start: Int64) -> Bool {
         let window: Int64 = 100_000_000
-        return inputs.values.contains { identity in identity.map { max($0.modified, $0.changed) >= start - window } ?? false }
+        return inputs.contains { input in input.identity.map { max($0.modified, $0.changed) >= start - window } ?? false }
     }
 
     static var now: Int64 {

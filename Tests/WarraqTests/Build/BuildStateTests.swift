@@ -102,7 +102,7 @@ struct BuildStateTests {
 
     @Test("the state file reads back what it wrote, names with tabs and newlines included")
     func roundTrip() throws {
-        let state = BuildState(key: "abc", inputs: ["a\tb\n.md": .init(size: 3, modified: 4, changed: 5, inode: 6), "x.yml": BuildState.FileIdentity?.none],
+        let state = BuildState(key: "abc", inputs: [.init(path: "a\tb\n.md", identity: .init(size: 3, modified: 4, changed: 5, inode: 6)), .init(path: "x.yml", identity: nil)],
                                manifest: .init(size: 1, modified: 2, changed: 3, inode: 4), articles: 2, files: 9,
                                diagnostics: [.warning("archive/a\\b.md", line: 3, "tab\there"), Diagnostic(.error, path: "p", "e")])
         #expect(BuildState.parse(Data(state.text.utf8)) == state)
