@@ -55,7 +55,7 @@ def manifest(folder):
 
 
 def leftovers(folder):
-    return sorted(n for n in os.listdir(folder) if n.startswith(".warraq-") and n != ".warraq-manifest")
+    return sorted(n for n in os.listdir(folder) if n.startswith(".warraq-") and n not in (".warraq-manifest", ".warraq-state"))
 
 
 def build(warraq, archive, output, kill_after=None):

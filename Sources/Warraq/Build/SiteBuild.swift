@@ -5,7 +5,8 @@ import Templates
 /// archive, plan the site, render every page, write what changed.
 ///
 /// Everything that can fail for the whole site (configuration, templates, rendering) happens before the
-/// output folder is touched, so a failed build leaves the previous site whole.
+/// output folder is touched, so a failed build leaves the previous site whole. A build whose inputs and
+/// output are as the last one recorded (`BuildState`) stops after reading the configuration and the theme.
 public struct SiteBuild {
     public let options: BuildOptions
 
@@ -22,6 +23,26 @@ public struct SiteBuild {
 
     private func plan(_ clock: inout StepClock, search: Bool) throws(SiteError)
         -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?) {
+        try plan(prepare(&clock, search: search), &clock)
+    }
+
+    /// What a build reads before any article: the configuration, the theme, the search indexer, and the
+    /// names of the files.
+    private struct Inputs {
+        var config: SiteConfig
+        var configWarnings: [Diagnostic]
+        var siteFile: Data?
+        var theme: Theme
+        var indexer: Pagefind?
+        var searchWarnings: [Diagnostic]
+        var reader: ArchiveReader
+        var files: [String]
+        var skipped: [Diagnostic]
+        var statics: [String]
+        var skippedStatics: [Diagnostic]
+    }
+
+    private func prepare(_ clock: inout StepClock, search: Bool) throws(SiteError) -> Inputs {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.archive.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .archiveNotFound(path: options.archiveDisplay)
@@ -44,21 +65,28 @@ public struct SiteBuild {
         clock.lap("configuration and theme")
         let reader = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config)
         let (files, skipped) = reader.walked()
+        let (statics, skippedStatics) = staticFiles(followSymlinks: config.followSymlinks)
+        return Inputs(config: config, configWarnings: configWarnings, siteFile: FileManager.default.contents(atPath: configPath),
+                      theme: theme, indexer: indexer, searchWarnings: searchWarnings, reader: reader, files: files, skipped: skipped, statics: statics, skippedStatics: skippedStatics)
+    }
+
+    private func plan(_ inputs: Inputs, _ clock: inout StepClock) throws(SiteError)
+        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?) {
+        let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
-        var archive = reader.read(files, skipped: skipped, fileDone: reading.itemDone)
+        var archive = reader.read(files, skipped: inputs.skipped, fileDone: reading.itemDone)
         reading.end()
         clock.lap("read")
-        archive.diagnostics = configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
-            + baseURLWarning(config) + searchWarnings
+        archive.diagnostics = inputs.configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
+            + baseURLWarning(config) + inputs.searchWarnings
             + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
             + archive.diagnostics
-        let (statics, skippedStatics) = staticFiles(followSymlinks: config.followSymlinks)
-        archive.diagnostics += skippedStatics
+        archive.diagnostics += inputs.skippedStatics
         let planning = StepProgress(options.progress, "plan", unit: "articles", total: nil)
         defer { planning.end() }
-        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: statics).plan(archive)
+        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics).plan(archive)
         clock.lap("plan (read-also included)")
-        return (plan, theme, archive, readAlso, indexer)
+        return (plan, theme, archive, readAlso, inputs.indexer)
     }
 
     /// Builds the site into the output folder.
@@ -75,8 +103,19 @@ public struct SiteBuild {
     private func execute(writing: Bool) throws(SiteError) -> BuildReport {
         let started = Date()
         var clock = StepClock()
+        let inputs = try prepare(&clock, search: writing && options.search)
+        var state: BuildState?
+        if writing {
+            let (unchanged, next) = compareWithLastBuild(inputs)
+            if let unchanged {
+                clock.lap("nothing changed (state)")
+                return unchangedReport(unchanged, started: started, clock: clock)
+            }
+            state = next
+            clock.lap("input identities")
+        }
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _, indexer) = try plan(&clock, search: writing && options.search)
+        let (plan, theme, archive, _, indexer) = try plan(inputs, &clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
@@ -148,7 +187,49 @@ public struct SiteBuild {
                 }
                 clock.lap("verify")
             }
+            record(&state, report: report, outcome: outcome)
         }
+        report.seconds = Date().timeIntervalSince(started)
+        report.steps = clock.laps
+        return report
+    }
+
+    /// The last build's state when nothing it was made from has changed and its output is whole; otherwise
+    /// the start of the state this build will record (nil when an input changed too recently to be trusted).
+    /// Identities are taken before anything is read, so an edit made during this build is seen by the next.
+    private func compareWithLastBuild(_ inputs: Inputs) -> (unchanged: BuildState?, next: BuildState?) {
+        let startedAt = BuildState.now
+        let key = BuildState.key(options: options, siteFile: inputs.siteFile, themeFiles: inputs.theme.files)
+        let identities = BuildState.identities(archive: options.archive, articleFiles: inputs.files, staticFiles: inputs.statics)
+        if !options.verify, let last = BuildState.recorded(in: options.output), last.key == key, last.inputs == identities,
+           last.outputHolds(options.output) {
+            return (last, nil)
+        }
+        guard !BuildState.racy(identities, start: startedAt) else { return (nil, nil) }
+        return (nil, BuildState(key: key, inputs: identities, manifest: .init(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: []))
+    }
+
+    /// Records what this build was made from, so that a rebuild with no change can stop at the start;
+    /// a build that left something undone (a file kept or blocked) or saw an input change under it records nothing.
+    private func record(_ state: inout BuildState?, report: BuildReport, outcome: OutputWriter.Outcome) {
+        let manifest = BuildState.FileIdentity(options.output.standardizedFileURL.path + "/" + Manifest.fileName, followLinks: false)
+        guard var recorded = state, let manifest, outcome.kept.isEmpty, outcome.blocked.isEmpty else {
+            return BuildState.remove(from: options.output)
+        }
+        recorded.manifest = manifest
+        recorded.articles = report.articles
+        recorded.files = report.files
+        recorded.diagnostics = report.diagnostics
+        recorded.record(in: options.output)
+    }
+
+    /// The last build's report, told again: every file as it was, none rendered or written.
+    private func unchangedReport(_ state: BuildState, started: Date, clock: StepClock) -> BuildReport {
+        var report = BuildReport()
+        report.articles = state.articles
+        report.files = state.files
+        report.unchanged = state.files
+        report.diagnostics = state.diagnostics
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps
         return report

@@ -55,7 +55,19 @@ public struct SiteConfig: Sendable {
         public var items = 20
         /// Whole article bodies in feeds, or only their summaries.
         public var fullContent = false
+        /// The formats of each term's feeds (tags, sources, authors, places); the site's own feed is always
+        /// both. One by default: a reader subscribes to one, and term feeds were most of a site's files.
+        public var termFormats: [FeedFormat] = [.rss]
+        /// A term gets feeds only from this many articles.
+        public var minimumArticles = 1
     }
+}
+
+/// A feed's format, and the file it is written to in its folder.
+public enum FeedFormat: String, Sendable, CaseIterable {
+    case rss, atom
+
+    public var fileName: String { self == .rss ? "index.xml" : "atom.xml" }
 }
 
 /// The address the site is published at, which may carry a path (`https://example.org/archive/`).

@@ -10,6 +10,14 @@ public struct SitePlan: Sendable {
     public let dateArchive: DateArchive
     public let pages: [Page]
     public let diagnostics: [Diagnostic]
+    /// The feeds of each folder that has any (`""` for the site's, `"tags/غزة"` for a term's), for the
+    /// links pages give to them.
+    public var feedFormats: [String: [FeedFormat]] = [:]
+
+    /// The feeds written in a list's folder.
+    public func feeds(in folder: [String]) -> [FeedFormat] {
+        feedFormats[folder.joined(separator: "/")] ?? []
+    }
 
     /// The tags taxonomy, which read-also scoring and feeds use.
     public var tags: Taxonomy? { taxonomies.first { $0.config.field == .tags } }
@@ -61,7 +69,7 @@ public struct Listing: Sendable {
 }
 
 public struct Feed: Sendable {
-    public enum Format: Sendable { case rss, atom }
+    public typealias Format = FeedFormat
     public let format: Format
     /// `.front` for the whole site, or a term.
     public let scope: Listing.Scope

@@ -40,16 +40,17 @@ public struct SitePlanner {
         let dateArchive = Self.dateArchive(articles, zone: config.timeZone)
 
         var pages: [Page] = []
+        var feedFormats: [String: [FeedFormat]] = [:]
         for (index, path) in paths.enumerated() { pages.append(Page(path: path, kind: .article(index))) }
         let all = Array(articles.indices)
         try addListing(.front, articles: all, folder: [], to: &pages)
-        try addFeeds(.front, articles: all, folder: [], to: &pages)
+        try addFeeds(.front, articles: all, folder: [], to: &pages, formats: &feedFormats)
         for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
             pages.append(Page(path: try .folder([taxonomy.config.segment]), kind: .termIndex(taxonomy: taxonomyIndex)))
             for (termIndex, term) in taxonomy.terms.enumerated() {
                 let folder = [taxonomy.config.segment, term.slug]
                 try addListing(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
-                try addFeeds(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
+                try addFeeds(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages, formats: &feedFormats)
             }
         }
         for year in dateArchive.years {
@@ -81,8 +82,9 @@ public struct SitePlanner {
             pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
         }
         try OutputCollisions(articles: articles, taxonomies: config.taxonomies).check(pages)
-        let plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
+        var plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
                             dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
+        plan.feedFormats = feedFormats
         return (plan, engine)
     }
 
@@ -145,10 +147,17 @@ public struct SitePlanner {
         }
     }
 
-    private func addFeeds(_ scope: Listing.Scope, articles: [Int], folder: [String], to pages: inout [Page]) throws(SiteError) {
+    /// The site's feed in both formats; a term's in the formats of `feeds.terms`, from `feeds.min_articles`.
+    private func addFeeds(_ scope: Listing.Scope, articles: [Int], folder: [String], to pages: inout [Page],
+                          formats: inout [String: [FeedFormat]]) throws(SiteError) {
+        let wanted: [FeedFormat] = scope == .front ? [.rss, .atom]
+            : articles.count >= config.feeds.minimumArticles ? config.feeds.termFormats : []
+        guard !wanted.isEmpty else { return }
         let latest = Array(articles.prefix(config.feeds.items))
-        pages.append(Page(path: try OutputPath(folder + ["index.xml"]), kind: .feed(Feed(format: .rss, scope: scope, articles: latest, folder: folder))))
-        pages.append(Page(path: try OutputPath(folder + ["atom.xml"]), kind: .feed(Feed(format: .atom, scope: scope, articles: latest, folder: folder))))
+        for format in wanted {
+            pages.append(Page(path: try OutputPath(folder + [format.fileName]), kind: .feed(Feed(format: format, scope: scope, articles: latest, folder: folder))))
+        }
+        formats[folder.joined(separator: "/")] = wanted
     }
 
     static func dateArchive(_ articles: [Article], zone: TimeZone) -> DateArchive {

@@ -83,6 +83,8 @@ public struct SiteConfigReader {
                     switch subkey {
                     case "items": config.feeds.items = try int(subvalue, "feeds.items", subline, atLeast: 1)
                     case "full_content": config.feeds.fullContent = try bool(subvalue, "feeds.full_content", subline)
+                    case "terms": config.feeds.termFormats = try feedFormats(subvalue, subline)
+                    case "min_articles": config.feeds.minimumArticles = try int(subvalue, "feeds.min_articles", subline, atLeast: 1)
                     default: warnings.append(.warning(path, line: subline, "unknown key 'feeds.\(subkey)' is ignored"))
                     }
                 }
@@ -99,6 +101,17 @@ public struct SiteConfigReader {
             }
         }
         return (config, warnings)
+    }
+
+    /// `feeds.terms`: `[rss]`, `[rss, atom]`, `[atom]` or `[]` (no term feeds).
+    private func feedFormats(_ node: Node, _ line: Int) throws(SiteError) -> [FeedFormat] {
+        guard let sequence = node.sequence else { throw invalid("feeds.terms", line, "expected a list such as [rss], [rss, atom] or []") }
+        var formats: [FeedFormat] = []
+        for item in sequence {
+            guard let format = item.string.flatMap(FeedFormat.init(rawValue:)) else { throw invalid("feeds.terms", line, "expected rss or atom") }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        return formats
     }
 
     /// `taxonomies:` is a list of `{field, title, singular, segment}`; fields left out keep their defaults.

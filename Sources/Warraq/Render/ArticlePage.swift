@@ -98,9 +98,6 @@ extension PageRenderer {
         let people = article.authors.map { ["@type": "Person", "name": $0] }
         if people.count == 1 { object["author"] = people[0] } else if !people.isEmpty { object["author"] = people }
         if !article.tags.isEmpty { object["keywords"] = article.tags }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let json = String(data: data, encoding: .utf8) else { return "{}" }
-        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return ScriptJSON.encode(object)
     }
 }

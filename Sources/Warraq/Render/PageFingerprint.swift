@@ -4,19 +4,62 @@ import Foundation
 /// file is still there, the page is not rendered at all: a rebuild with no change only reads and plans.
 /// Pages without a fingerprint (sitemaps, robots.txt, assets) are cheap and always rendered.
 extension PageRenderer {
-    /// What every page depends on: Warraq itself, the configuration and the theme.
-    static func siteFingerprint(config: SiteConfig, themeFiles: [String: Data]) -> StableHash {
+    /// What every page depends on: Warraq itself, the configuration, the theme and the site's own context
+    /// (its sections name the newest year, which an added or deleted article can change).
+    static func siteFingerprint(config: SiteConfig, themeFiles: [String: Data], context: [String: Any]) -> StableHash {
         var hash = StableHash()
         if let executable = Bundle.main.executableURL,
            let attributes = try? FileManager.default.attributesOfItem(atPath: executable.path) {
             // A new build of Warraq may render differently.
             hash.combine("\(executable.path)|\(attributes[.size] ?? 0)|\(attributes[.modificationDate] ?? 0)")
         }
-        hash.combine(String(describing: config))
+        // A dictionary prints in a different order in every process: its entries go in sorted, apart.
+        var withoutNames = config
+        withoutNames.sourceNames = [:]
+        hash.combine(String(describing: withoutNames))
+        for (id, name) in config.sourceNames.sorted(by: { $0.key < $1.key }) { hash.combine("\(id)\u{1}\(name)\u{2}") }
         for name in themeFiles.keys.sorted() {
             hash.combine(name)
             hash.combine(themeFiles[name]!)
         }
+        combine(context, into: &hash)
+        return hash
+    }
+
+    /// Every value of a template context, keys sorted: a page's fingerprint must cover all a template can
+    /// show, including what the default theme leaves out (a term's count on an article page) and what a
+    /// context gains later.
+    static func combine(_ value: Any, into hash: inout StableHash) {
+        switch value {
+        case let text as String:
+            hash.combine([1])
+            hash.combine(text.utf8)
+            hash.combine([0])
+        case let dictionary as [String: Any]:
+            hash.combine([2])
+            for key in dictionary.keys.sorted() {
+                hash.combine(key.utf8)
+                hash.combine([0])
+                combine(dictionary[key]!, into: &hash)
+            }
+            hash.combine([3])
+        case let array as [Any]:
+            hash.combine([4])
+            for item in array { combine(item, into: &hash) }
+            hash.combine([5])
+        case let data as Data:
+            hash.combine([6])
+            hash.combine(data)
+        default:
+            hash.combine([7])
+            hash.combine(String(describing: value).utf8)
+            hash.combine([0])
+        }
+    }
+
+    static func contextFingerprint(_ value: Any) -> StableHash {
+        var hash = StableHash()
+        combine(value, into: &hash)
         return hash
     }
 
@@ -25,22 +68,15 @@ extension PageRenderer {
         var hash = StableHash()
         for part in [article.title, article.bodyHTML, article.lead, article.summary ?? "", article.source ?? "", article.authors.joined(separator: "\u{1}"), article.place ?? "", article.credit ?? "",
                      article.date.map { "\($0.timeIntervalSince1970)" } ?? "", article.updated.map { "\($0.timeIntervalSince1970)" } ?? "",
-                     path.file, article.tags.joined(separator: "\u{1}"), String(describing: article.params.sorted { $0.key < $1.key })] {
+                     path.file, article.tags.joined(separator: "\u{1}")] {
             hash.combine(part)
             hash.combine([0])
         }
+        // Keys sorted at every depth: a front matter map prints in another order in every process.
+        combine(article.params, into: &hash)
         return hash
     }
 
-    /// An article as lists and read-also links show it.
-    static func summaryFingerprint(_ summary: [String: Any]) -> StableHash {
-        var hash = StableHash()
-        for key in ["title", "url", "lead", "date", "date_iso", "source"] {
-            hash.combine(((summary[key] as? String) ?? ""))
-            hash.combine([0])
-        }
-        return hash
-    }
 
     public func fingerprint(_ page: Page) -> String? {
         var hash = site
@@ -64,9 +100,7 @@ extension PageRenderer {
                 }
             }
             for (taxonomyIndex, taxonomy) in plan.taxonomies.enumerated() {
-                for term in taxonomy.termsOfArticle[index] {
-                    hash.combine("\(taxonomy.terms[term].name)|\(taxonomy.terms[term].slug)")
-                }
+                for term in taxonomy.termsOfArticle[index] { hash.combine(termHashes[taxonomyIndex][term]) }
                 hash.combine([UInt8(truncatingIfNeeded: taxonomyIndex)])
             }
         case .listing(let listing):

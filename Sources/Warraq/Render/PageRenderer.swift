@@ -19,6 +19,7 @@ public final class PageRenderer: @unchecked Sendable {
     let site: StableHash
     let articleHashes: [StableHash]
     let summaryHashes: [StableHash]
+    let termHashes: [[StableHash]]
 
     public init(plan: SitePlan, theme: Theme, archiveFolder: URL) {
         self.plan = plan
@@ -59,15 +60,16 @@ public final class PageRenderer: @unchecked Sendable {
             if let source = article.source { summary["source"] = config.sourceName(source) }
             return summary
         }
-        site = Self.siteFingerprint(config: config, themeFiles: theme.files)
+        site = Self.siteFingerprint(config: config, themeFiles: theme.files, context: siteContext)
         articleHashes = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { Self.articleFingerprint(plan.articles[$0], path: plan.articlePaths[$0]) }
-        summaryHashes = Parallel.map(summaries, minimumChunk: 256, Self.summaryFingerprint)
+        summaryHashes = Parallel.map(summaries, minimumChunk: 256, Self.contextFingerprint)
         termLinks = plan.taxonomies.map { taxonomy in
             taxonomy.terms.map { term in
                 ["name": term.name, "url": links.folder([taxonomy.config.segment, term.slug]), "count": dates.number(term.articles.count),
                  "singular": taxonomy.config.singular] as [String: Any]
             }
         }
+        termHashes = termLinks.map { $0.map(Self.contextFingerprint) }
     }
 
     public func render(_ page: Page) throws(SiteError) -> Data {
@@ -105,12 +107,14 @@ public final class PageRenderer: @unchecked Sendable {
         }
     }
 
-    /// The feeds a page links to with `<link rel="alternate">`.
+    /// The feeds a page links to with `<link rel="alternate">`: its list's own (those the plan writes), then the site's.
     func feedLinks(_ folder: [String], title: String) -> [[String: Any]] {
         var feeds: [[String: Any]] = []
         if !folder.isEmpty {
-            feeds.append(["type": "application/rss+xml", "title": "\(title) (RSS)", "url": links.file(folder + ["index.xml"])])
-            feeds.append(["type": "application/atom+xml", "title": "\(title) (Atom)", "url": links.file(folder + ["atom.xml"])])
+            for format in plan.feeds(in: folder) {
+                feeds.append(format == .rss ? ["type": "application/rss+xml", "title": "\(title) (RSS)", "url": links.file(folder + ["index.xml"])]
+                                            : ["type": "application/atom+xml", "title": "\(title) (Atom)", "url": links.file(folder + ["atom.xml"])])
+            }
         }
         feeds.append(["type": "application/rss+xml", "title": "\(plan.config.title) (RSS)", "url": links.file(["index.xml"])])
         feeds.append(["type": "application/atom+xml", "title": "\(plan.config.title) (Atom)", "url": links.file(["atom.xml"])])

@@ -105,6 +105,11 @@ public struct SiteScaffold: Sendable {
       items: 20
       # Whole article bodies in the feeds, or only their summaries.
       full_content: false
+      # The feeds of each tag, source, author and place: [rss], [atom], [rss, atom] or [] for none.
+      # The site's own feed is always RSS (/index.xml) and Atom (/atom.xml).
+      terms: [rss]
+      # A term gets its feeds only from this many articles.
+      min_articles: 1
 
     # The lists an article is filed under: field is tags, source or author; title names the index page,
     # singular one term, segment the folder in addresses (/tags/غزة/). Leave one out and it has no pages.

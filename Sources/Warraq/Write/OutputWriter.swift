@@ -15,13 +15,20 @@ import Glibc
 /// rename, and the journal goes only after the new manifest is in place. A build that finds a journal (the
 /// last one was killed) hashes those files and records each as what it holds, so nothing stale is
 /// trusted; a file is also hashed whenever its size or modification time differ from the manifest's.
+///
+/// A first build into an empty output skips all of that: its files go in place into one new tree that is
+/// renamed over the empty folder at the end (`FreshOutput`).
 public final class OutputWriter: @unchecked Sendable {
     public let root: URL
     private let folder: OutputFolder
     let previous: Manifest
+    /// The manifest's bytes as found: a commit that changes nothing leaves the file untouched.
+    private var previousManifestText: Data?
     /// The staging folder's name inside the output, and its descriptor.
     let stagingName: String
     private let staging: Int32
+    /// Set for a first build into an empty output: files are written in place in a new tree, swapped in whole.
+    private let fresh: FreshOutput?
     /// Hash every file whose size matches instead of trusting its modification time (`--verify`).
     private let verify: Bool
     /// Set when the last build stopped midway through its commit.
@@ -63,12 +70,20 @@ public final class OutputWriter: @unchecked Sendable {
         folder = try OutputFolder(root: self.root.path)
         Self.removeStaleStaging(in: folder)
         stagingName = Manifest.stagingPrefix + String(getpid())
+        fresh = verify ? nil : FreshOutput(output: self.root)
+        if fresh != nil {
+            staging = -1
+            previous = Manifest()
+            recovered = false
+            return
+        }
         guard mkdirat(folder.root, stagingName, 0o700) == 0 else {
             throw .output(path: self.root.path + "/" + stagingName, reason: "cannot create a staging folder: \(OutputFolder.lastError)")
         }
         staging = openat(folder.root, stagingName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard staging >= 0 else { throw .output(path: self.root.path + "/" + stagingName, reason: "cannot open the staging folder: \(OutputFolder.lastError)") }
-        var manifest = folder.contents(Manifest.fileName).map(Manifest.parse) ?? Manifest()
+        previousManifestText = folder.contents(Manifest.fileName)
+        var manifest = previousManifestText.map(Manifest.parse) ?? Manifest()
         let journal = folder.contents(Manifest.journalName).map(Manifest.parse)
         recovered = journal != nil
         if let journal {
@@ -88,7 +103,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     deinit {
-        close(staging)
+        if staging >= 0 { close(staging) }
     }
 
     /// Removes `.warraq-staging-PID` folders left by builds that were killed (their process is gone).
@@ -140,6 +155,10 @@ public final class OutputWriter: @unchecked Sendable {
     /// Compares one rendered file with what the output holds, and stages it if it changed. Thread-safe.
     public func stage(_ path: OutputPath, _ data: Data, input: String? = nil) throws(SiteError) -> Staged {
         var entry = Manifest.Entry(hash: StableHash(data).hex, size: data.count, input: input ?? "")
+        if let fresh {
+            entry.modified = try fresh.write(path.file, data)
+            return .changed(path: path.file, entry: entry, stagedFile: "")
+        }
         if let old = previous.entries[path.file] {
             if old.hash == entry.hash, old.size == entry.size, let checked = holds(path.file, old) {
                 entry.modified = checked.modified
@@ -167,6 +186,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// records the new manifest. A file that cannot be moved is reported and the rest still committed,
     /// with a manifest that says what each file holds. `fileWritten` is called after each changed file.
     public func commit(_ staged: [Staged], fileWritten: (() -> Void)? = nil) throws(SiteError) -> Outcome {
+        if let fresh { return try commit(staged, into: fresh, fileWritten: fileWritten) }
         var outcome = Outcome()
         var manifest = Manifest()
         var journal = Manifest()
@@ -211,11 +231,29 @@ public final class OutputWriter: @unchecked Sendable {
         }
         outcome.removed.sort()
         step()
-        try place(Data(manifest.text.utf8), as: Manifest.fileName, durable: false)
+        let manifestText = Data(manifest.text.utf8)
+        if recovered || manifestText != previousManifestText { try place(manifestText, as: Manifest.fileName, durable: false) }
         step()
         unlinkat(folder.root, Manifest.journalName, 0)
         discardStaging()
         outcome.repaired = lock.withLock { pendingRepairs }.filter { manifest.entries[$0] != nil }.sorted()
+        return outcome
+    }
+
+    /// A first build: the files are already in place in the new tree; its manifest goes beside them, then
+    /// the tree takes the empty output's place.
+    private func commit(_ staged: [Staged], into fresh: FreshOutput, fileWritten: (() -> Void)?) throws(SiteError) -> Outcome {
+        var outcome = Outcome()
+        var manifest = Manifest()
+        for case .changed(let path, let entry, _) in staged {
+            manifest.entries[path] = entry
+            outcome.written.append(path)
+            fileWritten?()
+        }
+        step()
+        _ = try fresh.write(Manifest.fileName, Data(manifest.text.utf8))
+        step()
+        try fresh.swap()
         return outcome
     }
 
@@ -243,26 +281,31 @@ public final class OutputWriter: @unchecked Sendable {
         let descriptor = openat(staging, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
         defer { close(descriptor) }
-        let failed: Bool = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += count
-            }
-            return false
-        }
-        if failed || (durable && fsync(descriptor) != 0) { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
+        if !Self.writeAll(data, to: descriptor) || (durable && fsync(descriptor) != 0) { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
         var status = stat()
         fstat(descriptor, &status)
         return OutputFolder.stamp(status)
     }
 
+    /// Writes all of `data`, retrying after signals; false on an error (errno says which).
+    static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+    }
+
     /// Leaves the output as it was: called when rendering failed.
     public func discardStaging() {
+        if let fresh { return fresh.discard() }
         Self.removeFlatFolder(stagingName, in: folder.root)
     }
 

@@ -164,7 +164,7 @@ struct OutputSafetyTests {
         try FileManager.default.copyItem(at: fixture.archive, to: clean.archive)
         try clean.build()
         #expect(site(fixture.output) == site(clean.output))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.output.path).filter { $0.hasPrefix(".warraq-") && $0 != Manifest.fileName }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.output.path).filter { $0.hasPrefix(".warraq-") && $0 != Manifest.fileName && $0 != BuildState.fileName }
         #expect(leftovers.isEmpty)
     }
 }
