@@ -29,6 +29,10 @@ public struct SiteConfig: Sendable {
     /// `search: true|false`: a Pagefind index of the articles and a search page. Unset (nil): on when the
     /// indexer is installed. A build resolves it to true or false before planning.
     public var search: Bool?
+    /// `search_words: N`: how many words of each article's text the index holds (the title, facets and
+    /// folded copies always). News puts its story first; the cap keeps the indexer's memory in step
+    /// with the archive (Pagefind needed more than 15 GB for 100,000 whole articles). 0: the whole text.
+    public var searchWords = 400
 
     public init() {}
 

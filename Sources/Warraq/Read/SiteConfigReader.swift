@@ -39,6 +39,7 @@ public struct SiteConfigReader {
                 config.baseURLIsSet = true
             case "follow_symlinks": config.followSymlinks = try bool(value, key, line)
             case "search": config.search = try bool(value, key, line)
+            case "search_words": config.searchWords = try int(value, key, line, atLeast: 0)
             case "language": config.language = try string(value, key, line)
             case "direction":
                 let direction = try string(value, key, line)

@@ -24,7 +24,8 @@ public enum SearchRecords {
             let e = HTMLEscape.escape
             var html = "<html lang=\"\(e(plan.config.language))\"><head><title>\(e(article.title))</title></head><body data-pagefind-body>\n"
             html += "<h1 data-pagefind-weight=\"10\">\(e(article.title))</h1>\n"
-            html += "<div>\(article.bodyHTML)</div>\n"
+            let text = plainText(article.bodyHTML)
+            html += "<div>\(plan.config.searchWords > 0 ? e(leading(plan.config.searchWords, wordsOf: text)) : article.bodyHTML)</div>\n"
             if let date = article.date {
                 let c = ArticleDate.components(date, zone: plan.config.timeZone)
                 let sortKey = String(format: "%04d%02d%02d%02d%02d%02d", c.year, c.month, c.day, c.hour, c.minute, c.second)
@@ -44,7 +45,7 @@ public enum SearchRecords {
             // Last, so excerpts come from the text as written whenever it matches.
             let titleFolds = foldedVariants(ArabicText.writtenWords(article.title))
             if !titleFolds.isEmpty { html += "<p data-pagefind-weight=\"10\">\(e(titleFolds.joined(separator: " ")))</p>\n" }
-            let bodyFolds = foldedVariants(ArabicText.writtenWords(plainText(article.bodyHTML)))
+            let bodyFolds = foldedVariants(ArabicText.writtenWords(plan.config.searchWords > 0 ? leading(plan.config.searchWords, wordsOf: text) : text))
             if !bodyFolds.isEmpty { html += "<p>\(e(bodyFolds.joined(separator: " ")))</p>\n" }
             html += "</body></html>\n"
             return SearchRecord(url: links.link(plan.articlePaths[index]), html: html)
@@ -73,6 +74,21 @@ public enum SearchRecords {
              0x0653...0x0655, 0x0660...0x0669, 0x06F0...0x06F9, 0xFB50...0xFDFF, 0xFE70...0xFEFE: return true
         default: return false
         }
+    }
+
+    /// The first `count` words of a text, as written (spaces and punctuation between them kept).
+    static func leading(_ count: Int, wordsOf text: String) -> String {
+        var words = 0
+        var inWord = false
+        for index in text.indices {
+            let isSpace = text[index].isWhitespace
+            if !isSpace && !inWord {
+                words += 1
+                if words > count { return String(text[..<index]) }
+            }
+            inWord = !isSpace
+        }
+        return text
     }
 
     /// The text of rendered HTML: tags dropped, the entities libcmark writes decoded.
