@@ -6,6 +6,8 @@ public struct SitePlan: Sendable {
     public let articles: [Article]
     public let articlePaths: [OutputPath]
     public let taxonomies: [Taxonomy]
+    /// Beside `taxonomies`: each one's index by initial letter.
+    public let termIndexes: [TermIndex]
     public let readAlso: [ReadAlso]
     public let dateArchive: DateArchive
     public let pages: [Page]
@@ -24,6 +26,10 @@ public struct Page: Sendable {
         case article(Int)
         case listing(Listing)
         case termIndex(taxonomy: Int)
+        /// Page `page` of one letter of a taxonomy's index, when the index is split by letter.
+        case termLetter(taxonomy: Int, group: Int, page: Int)
+        /// `/archive/`: every year and month with its count.
+        case dateIndex
         case feed(Feed)
         case sitemap(SitemapPart)
         case newsSitemap

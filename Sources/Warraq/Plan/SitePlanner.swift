@@ -16,6 +16,8 @@ public struct SitePlanner {
 
     /// URL slugs no article may take, as list pagination lives there.
     static let reservedSlugs: Set<String> = ["page"]
+    /// The folder of the page that lists every year and month.
+    public static let archiveFolder = "archive"
     /// Above this many addresses a sitemap is split into parts (the protocol's limit).
     static let sitemapLimit = 50_000
 
@@ -38,6 +40,7 @@ public struct SitePlanner {
         let (readAlso, readAlsoDiagnostics) = engine.readAlsoForAll()
         diagnostics += readAlsoDiagnostics
         let dateArchive = Self.dateArchive(articles, zone: config.timeZone)
+        let termIndexes = taxonomies.map(TermIndex.init)
 
         var pages: [Page] = []
         for (index, path) in paths.enumerated() { pages.append(Page(path: path, kind: .article(index))) }
@@ -46,12 +49,21 @@ public struct SitePlanner {
         try addFeeds(.front, articles: all, folder: [], to: &pages)
         for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
             pages.append(Page(path: try .folder([taxonomy.config.segment]), kind: .termIndex(taxonomy: taxonomyIndex)))
+            if termIndexes[taxonomyIndex].split {
+                for (groupIndex, group) in termIndexes[taxonomyIndex].groups.enumerated() {
+                    for page in 1...group.pagination.pageCount {
+                        pages.append(Page(path: try .folder(TermIndex.components(segment: taxonomy.config.segment, group: group, page: page)),
+                                          kind: .termLetter(taxonomy: taxonomyIndex, group: groupIndex, page: page)))
+                    }
+                }
+            }
             for (termIndex, term) in taxonomy.terms.enumerated() {
                 let folder = [taxonomy.config.segment, term.slug]
                 try addListing(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
                 try addFeeds(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
             }
         }
+        if !dateArchive.years.isEmpty { pages.append(Page(path: try .folder([Self.archiveFolder]), kind: .dateIndex)) }
         for year in dateArchive.years {
             let yearFolder = [String(format: "%04d", year.year)]
             try addListing(.year(year.year), articles: year.articles, folder: yearFolder, to: &pages)
@@ -77,7 +89,7 @@ public struct SitePlanner {
             pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
         }
         try OutputCollisions(articles: articles, taxonomies: config.taxonomies).check(pages)
-        let plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
+        let plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, termIndexes: termIndexes, readAlso: readAlso,
                             dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
         return (plan, engine)
     }

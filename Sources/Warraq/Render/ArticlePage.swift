@@ -16,7 +16,7 @@ extension PageRenderer {
         ]
         if let date = article.date {
             let c = ArticleDate.components(date, zone: config.timeZone)
-            context["date"] = dates.day(date)
+            context["date"] = dates.full(date)
             context["date_iso"] = ArticleDate.iso8601(date, zone: config.timeZone)
             context["month_url"] = links.folder([String(format: "%04d", c.year), String(format: "%02d", c.month)])
             context["year_url"] = links.folder([String(format: "%04d", c.year)])
