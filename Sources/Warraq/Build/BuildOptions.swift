@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     /// Hash every output file instead of trusting sizes and modification times, rewrite any that differ
     /// from the manifest, then check the whole output against it (`warraq build --verify`).
     public var verify = false
+    /// Where image variants are cached by content hash; nil: `.warraq-cache/images/` in the archive.
+    public var imageCache: URL?
 
     public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil,
                 progress: (any BuildProgress)? = nil, verify: Bool = false) {

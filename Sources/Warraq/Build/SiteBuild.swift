@@ -16,10 +16,11 @@ public struct SiteBuild {
     /// The steps up to the plan: what `build`, `related` and the preview server share.
     public func plan() throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine) {
         var clock = StepClock()
-        return try plan(&clock)
+        let planned = try plan(&clock)
+        return (planned.plan, planned.theme, planned.archive, planned.readAlso)
     }
 
-    private func plan(_ clock: inout StepClock) throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine) {
+    private func plan(_ clock: inout StepClock) throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, images: ImageReader.Outcome) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.archive.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .archiveNotFound(path: options.archiveDisplay)
@@ -50,11 +51,17 @@ public struct SiteBuild {
             + archive.diagnostics
         let (statics, skippedStatics) = staticFiles(followSymlinks: config.followSymlinks)
         archive.diagnostics += skippedStatics
+        let images = ImageReader(archive: options.archive, displayPrefix: options.archiveDisplay,
+                                 cache: options.imageCache ?? options.archive.appendingPathComponent(".warraq-cache/images"),
+                                 followSymlinks: config.followSymlinks)
+            .read(archive.articles.filter { options.includeDrafts || !$0.draft }, staticFiles: Set(statics))
+        archive.diagnostics += images.diagnostics
+        clock.lap("images")
         let planning = StepProgress(options.progress, "plan", unit: "articles", total: nil)
         defer { planning.end() }
-        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: statics).plan(archive)
+        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: statics, images: images).plan(archive)
         clock.lap("plan (read-also included)")
-        return (plan, theme, archive, readAlso)
+        return (plan, theme, archive, readAlso, images)
     }
 
     /// Builds the site into the output folder.
@@ -72,7 +79,7 @@ public struct SiteBuild {
         let started = Date()
         var clock = StepClock()
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _) = try plan(&clock)
+        let (plan, theme, archive, _, images) = try plan(&clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
@@ -107,6 +114,8 @@ public struct SiteBuild {
         report.articles = plan.articles.count
         report.files = plan.pages.count
         report.rendered = rendered.value
+        report.imagesProcessed = images.processed
+        report.imagesCached = images.cached
         report.diagnostics = archive.diagnostics + plan.diagnostics
         if let writer {
             let changes = staged.filter { if case .changed = $0 { return true } else { return false } }.count

@@ -7,11 +7,14 @@ public struct SitePlanner {
     public let includeDrafts: Bool
     /// Files of the archive's `static/` folder, relative to it.
     public let staticFiles: [String]
+    /// The article images the build could read (`ImageReader`).
+    public let images: ImageReader.Outcome
 
-    public init(config: SiteConfig, includeDrafts: Bool = false, staticFiles: [String] = []) {
+    public init(config: SiteConfig, includeDrafts: Bool = false, staticFiles: [String] = [], images: ImageReader.Outcome = .init()) {
         self.config = config
         self.includeDrafts = includeDrafts
         self.staticFiles = staticFiles
+        self.images = images
     }
 
     /// URL slugs no article may take, as list pagination lives there.
@@ -41,6 +44,7 @@ public struct SitePlanner {
         diagnostics += readAlsoDiagnostics
         let dateArchive = Self.dateArchive(articles, zone: config.timeZone)
         let termIndexes = taxonomies.map(TermIndex.init)
+        let (planned, imagePages) = try plannedImages(articles)
 
         var pages: [Page] = []
         for (index, path) in paths.enumerated() { pages.append(Page(path: path, kind: .article(index))) }
@@ -85,13 +89,41 @@ public struct SitePlanner {
         pages.append(Page(path: try OutputPath(["404.html"]), kind: .notFound))
         pages.append(Page(path: .noJekyll, kind: .noJekyll))
         pages.append(Page(path: try OutputPath(["assets", "warraq.css"]), kind: .asset(source: .theme(name: "warraq.css"))))
+        pages += imagePages
         for file in staticFiles {
             pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
         }
         try OutputCollisions(articles: articles, taxonomies: config.taxonomies).check(pages)
-        let plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, termIndexes: termIndexes, readAlso: readAlso,
+        let plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, termIndexes: termIndexes, images: planned, readAlso: readAlso,
                             dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
         return (plan, engine)
+    }
+
+    /// Each article's picture, and the pages that copy images and their variants into the output (each
+    /// file once, however many articles show it). Images of `static/` are copied with it already.
+    private func plannedImages(_ articles: [Article]) throws(SiteError) -> ([PlannedImage?], [Page]) {
+        var pages: [Page] = []
+        var copied: Set<String> = []
+        var planned: [PlannedImage?] = []
+        for article in articles {
+            guard let image = article.image, !image.source.isEmpty else { planned.append(nil); continue }
+            if image.isRemote { planned.append(.remote(url: image.source, image: image)); continue }
+            guard let path = images.resolved[ImageReader.key(article)], let file = images.files[path] else { planned.append(nil); continue }
+            let parts = path.split(separator: "/").map(String.init)
+            let original = try OutputPath(parts.first == "static" ? Array(parts.dropFirst()) : ["media"] + parts)
+            let thumbnail = try OutputPath(["media", "variants", "\(file.hash)-\(ImageFile.thumbnailWidth).jpg"])
+            let webp = try OutputPath(["media", "variants", "\(file.hash)-\(ImageFile.webpWidth).webp"])
+            planned.append(.local(file, image: image, original: original, thumbnail: thumbnail, webp: webp))
+            guard copied.insert(path).inserted else { continue }
+            if parts.first != "static", let archiveFolder = images.archive {
+                pages.append(Page(path: original, kind: .asset(source: .image(file: archiveFolder.appendingPathComponent(path).path, hash: file.hash))))
+            }
+            if copied.insert(file.hash).inserted {
+                pages.append(Page(path: thumbnail, kind: .asset(source: .image(file: file.thumbnail.cacheFile, hash: file.hash + "-thumbnail"))))
+                pages.append(Page(path: webp, kind: .asset(source: .image(file: file.webp.cacheFile, hash: file.hash + "-webp"))))
+            }
+        }
+        return (planned, pages)
     }
 
     /// Newest first; undated last; then by title and file, so equal dates keep one order in every build.

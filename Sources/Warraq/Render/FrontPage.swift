@@ -25,6 +25,10 @@ extension PageRenderer {
         if let lead {
             var item = summaries[lead]
             item["lead"] = ArabicText.shortened(plan.articles[lead].summary ?? plan.articles[lead].lead, limit: 400)
+            if let image = imageContext(plan.images[lead]) {
+                item["image"] = image
+                item["thumbnail"] = nil
+            }
             context["lead"] = item
         }
         if let sources = plan.taxonomies.firstIndex(where: { $0.config.field == .source }) {

@@ -39,6 +39,9 @@ extension PageRenderer {
             hash.combine(((summary[key] as? String) ?? ""))
             hash.combine([0])
         }
+        if let thumbnail = summary["thumbnail"] as? [String: String] {
+            for key in ["url", "width", "height"] { hash.combine(thumbnail[key] ?? "") }
+        }
         return hash
     }
 
@@ -48,6 +51,7 @@ extension PageRenderer {
         switch page.kind {
         case .article(let index):
             hash.combine(articleHashes[index])
+            if let image = plan.images[index] { hash.combine(String(describing: image)) }
             let readAlso = plan.readAlso[index]
             if let featured = readAlso.featured { hash.combine(articleHashes[featured]) }
             for link in readAlso.similar {
@@ -88,6 +92,8 @@ extension PageRenderer {
             hash.combine("\(feed.format)|\(feed.scope)")
             if case .term(let taxonomy, let term) = feed.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name) }
             for index in feed.articles { hash.combine(articleHashes[index]) }
+        case .asset(.image(_, let source)):
+            hash.combine(source)
         case .termIndex, .termLetter, .dateIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll:
             return nil
         }

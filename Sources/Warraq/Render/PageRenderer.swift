@@ -58,6 +58,9 @@ public final class PageRenderer: @unchecked Sendable {
                 summary["date_iso"] = ArticleDate.iso8601(date, zone: config.timeZone)
             }
             if let source = article.source { summary["source"] = config.sourceName(source) }
+            if case .local(_, _, _, let thumbnail, _)? = plan.images[index], case .local(let file, _, _, _, _)? = plan.images[index] {
+                summary["thumbnail"] = ["url": links.link(thumbnail), "width": String(file.thumbnail.width), "height": String(file.thumbnail.height)]
+            }
             return summary
         }
         site = Self.siteFingerprint(config: config, themeFiles: theme.files)
@@ -99,6 +102,9 @@ public final class PageRenderer: @unchecked Sendable {
             return Data()
         case .asset(.theme(let name)):
             guard let data = theme.assets[name] else { throw .output(path: page.path.file, reason: "the theme has no asset '\(name)'") }
+            return data
+        case .asset(.image(let file, _)):
+            guard let data = FileManager.default.contents(atPath: file) else { throw .output(path: file, reason: "cannot be read") }
             return data
         case .asset(.archive(let path)):
             let url = archiveFolder.appendingPathComponent("static").appendingPathComponent(path)
