@@ -89,7 +89,7 @@ struct ReaderPageTests {
             }
         }
         // The undated article's card: its source, and nothing before it.
-        #expect(home.contains("<p class=\"article-item-meta\"><bdi class=\"article-item-source\">واس</bdi></p>"))
+        #expect(home.contains("<p class=\"article-item-meta\"><span class=\"article-item-source\"><bdi>واس</bdi></span></p>"))
         #expect(fixture.page("404.html")?.contains("<meta name=\"robots\" content=\"noindex\">") == true)
         #expect(fixture.page("index.html")?.contains("noindex") == false)
         #expect(fixture.page("tags/index.html")?.contains("<p class=\"list-count\">وسم واحد</p>") == true)
