@@ -2,7 +2,7 @@
 """Image work on an archive of 1,000 articles with a picture each (issue 17): a full build, then a rebuild
 with no change, which must process no image (their variants come from the cache, by content hash).
 
-    Benchmarks/images.py [--count 1000] [--width 1600 --height 1067]
+    Benchmarks/images.py [--count 1000] [--width 1200 --height 800]
 
 Writes Benchmarks/work/images/ (archive, site, cache) and prints one table; Benchmarks/results/images.txt
 holds the last run. `WARRAQ=path/to/warraq` measures a given binary (default: .build/release, else
@@ -69,8 +69,8 @@ def run(warraq, archive, out, cache_note):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=1000)
-    ap.add_argument("--width", type=int, default=1600)
-    ap.add_argument("--height", type=int, default=1067)
+    ap.add_argument("--width", type=int, default=1200)
+    ap.add_argument("--height", type=int, default=800)
     args = ap.parse_args()
     work = os.path.join(HERE, "work", "images")
     archive, out = os.path.join(work, "archive"), os.path.join(work, "site")

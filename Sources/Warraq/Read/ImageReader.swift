@@ -56,10 +56,13 @@ public struct ImageReader {
             return outcome
         }
         let paths = wanted.keys.sorted()
-        let results = Parallel.map(paths, minimumChunk: 1) { path -> Result<(ImageFile, processed: Bool), ImageFailure> in
-            measured(path)
+        let known = StatIndex.read(cache.appendingPathComponent(StatIndex.fileName))
+        let results = Parallel.map(paths, minimumChunk: 1) { path -> (Result<(ImageFile, processed: Bool), ImageFailure>, StatIndex.Entry?) in
+            measured(path, known: known[path])
         }
-        for (path, result) in zip(paths, results) {
+        var index: [String: StatIndex.Entry] = [:]
+        for (path, (result, entry)) in zip(paths, results) {
+            if let entry { index[path] = entry }
             switch result {
             case .success(let (file, processed)):
                 outcome.files[path] = file
@@ -69,6 +72,7 @@ public struct ImageReader {
                 outcome.diagnostics.append(.warning(owner.file, line: owner.line, "image '\(owner.source)' \(failure.reason): the article is published without it"))
             }
         }
+        if index != known { StatIndex.write(index, to: cache.appendingPathComponent(StatIndex.fileName)) }
         return outcome
     }
 
@@ -129,16 +133,33 @@ public struct ImageReader {
     }
 
     /// The image's sizes and variants: from the cache when its bytes are known, else made with libvips.
-    private func measured(_ path: String) -> Result<(ImageFile, processed: Bool), ImageFailure> {
-        guard let data = FileManager.default.contents(atPath: archive.appendingPathComponent(path).path) else {
-            return .failure(ImageFailure(reason: "cannot be read"))
+    private func measured(_ path: String, known: StatIndex.Entry?) -> (Result<(ImageFile, processed: Bool), ImageFailure>, StatIndex.Entry?) {
+        let full = archive.appendingPathComponent(path).path
+        var status = stat()
+        guard stat(full, &status) == 0 else { return (.failure(ImageFailure(reason: "cannot be read")), nil) }
+        let size = Int(status.st_size), modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        // Same size and modification time as when its bytes were last hashed: the hash is trusted, and an
+        // unchanged picture is not even read.
+        if let known, known.size == size, known.modified == modified, let file = cachedFile(path, hash: known.hash) {
+            return (.success((file, false)), known)
         }
+        guard let data = FileManager.default.contents(atPath: full) else { return (.failure(ImageFailure(reason: "cannot be read")), nil) }
         let hash = StableHash(data).hex
+        let entry = StatIndex.Entry(size: size, modified: modified, hash: hash)
+        if let file = cachedFile(path, hash: hash) { return (.success((file, false)), entry) }
+        return (made(path, data: data, hash: hash), entry)
+    }
+
+    private func cachedFile(_ path: String, hash: String) -> ImageFile? {
+        let folder = cache.appendingPathComponent(hash)
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("info"), encoding: .utf8) else { return nil }
+        return Self.parse(info: text, path: path, hash: hash, folder: folder)
+    }
+
+    /// Decodes and scales the picture with libvips, and records the result in the cache.
+    private func made(_ path: String, data: Data, hash: String) -> Result<(ImageFile, processed: Bool), ImageFailure> {
         let folder = cache.appendingPathComponent(hash)
         let info = folder.appendingPathComponent("info")
-        if let text = try? String(contentsOf: info, encoding: .utf8), let file = Self.parse(info: text, path: path, hash: hash, folder: folder) {
-            return .success((file, false))
-        }
         var width: Int32 = 0, height: Int32 = 0
         let measured = data.withUnsafeBytes { warraq_vips_size($0.baseAddress, data.count, &width, &height) }
         guard measured == 0, width > 0, height > 0 else { return .failure(ImageFailure(reason: "is not an image libvips can read (\(Self.lastError()))")) }
@@ -184,5 +205,35 @@ public struct ImageReader {
         guard let text = warraq_vips_error() else { return "unknown error" }
         defer { warraq_vips_free(text) }
         return String(cString: text).split(separator: "\n").first.map(String.init) ?? "unknown error"
+    }
+}
+
+/// `<cache>/files`: each picture's size, modification time (ns) and the hash of its bytes when last read,
+/// so a rebuild hashes only pictures that changed. A line that does not parse is forgotten.
+struct StatIndex {
+    struct Entry: Equatable, Sendable {
+        let size: Int
+        let modified: Int
+        let hash: String
+    }
+
+    static let fileName = "files"
+
+    static func read(_ url: URL) -> [String: Entry] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var entries: [String: Entry] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4, let size = Int(fields[1]), let modified = Int(fields[2]) else { continue }
+            entries[String(fields[0])] = Entry(size: size, modified: modified, hash: String(fields[3]))
+        }
+        return entries
+    }
+
+    static func write(_ entries: [String: Entry], to url: URL) {
+        let text = entries.keys.sorted().filter { !$0.contains("\n") && !$0.contains("\t") }
+            .map { "\($0)\t\(entries[$0]!.size)\t\(entries[$0]!.modified)\t\(entries[$0]!.hash)\n" }.joined()
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: url, options: .atomic)
     }
 }

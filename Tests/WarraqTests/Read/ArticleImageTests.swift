@@ -88,6 +88,9 @@ struct ArticleImageTests {
         var changed = harbourJPEG
         changed.append(contentsOf: [0, 1, 2])
         try fixture.write("2023/harbour.jpg", changed)
+        // Touched, not changed: hashed again, and found in the cache.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                              ofItemAtPath: fixture.archive.appendingPathComponent("static/images/harbour.jpg").path)
         let third = try fixture.build()
         #expect(third.imagesProcessed == 1 && third.imagesCached == 1)
     }
