@@ -27,6 +27,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Debian's libvips (libvips-dev), found through pkg-config: image sizes, thumbnails and WebP.
+        .systemLibrary(
+            name: "CVips",
+            path: "Sources/CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // The template module: the default theme (Mustache files and CSS) and the code that renders with it.
         .target(
             name: "Templates",
@@ -39,6 +46,7 @@ let package = Package(
             name: "Warraq",
             dependencies: [
                 "CMark",
+                "CVips",
                 "Templates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,7 +75,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "WarraqTests", dependencies: ["Warraq", "Templates"]),
+        .testTarget(name: "WarraqTests", dependencies: ["Warraq", "Templates"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "Warraq"]),
         // Runs the built `warraq` executable; depending on its target makes every test build build it first.

@@ -73,7 +73,7 @@ public struct Theme: Sendable {
     }
 
     /// The page templates the generator renders with; partials and the base layout are theirs to use.
-    public static let requiredTemplates = ["article", "list", "terms", "404"]
+    public static let requiredTemplates = ["article", "list", "terms", "archive", "404"]
 
     /// Renders `context` with the template `name`. Every value is HTML-escaped unless the template
     /// uses triple braces, which the default theme does only for rendered Markdown and JSON-LD.

@@ -525,6 +525,12 @@ def pages_to_visit(s):
     years = sorted(glob.glob(os.path.join(s.out, "[0-9][0-9][0-9][0-9]", "index.html")))
     if years:
         pages.append(("year", s.url(s.rel(os.path.dirname(years[-1])) + "/")))
+    if os.path.isfile(os.path.join(s.out, "archive", "index.html")):
+        pages.append(("archive", s.url("archive/")))
+    # A page in the middle of the front page's list: the numbered bar with gaps on both sides.
+    listing = sorted(glob.glob(os.path.join(s.out, "page", "*", "index.html")), key=lambda p: int(p.split(os.sep)[-2]))
+    if listing:
+        pages.append(("listing", s.url(s.rel(os.path.dirname(listing[len(listing) // 2])) + "/")))
     return pages
 
 
@@ -708,6 +714,12 @@ def check_browser(driver, targets):
             png = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
             with open(os.path.join(shots, "{}-{}-{}.png".format(site, label.strip("/").replace("/", "_"), width)), "wb") as f:
                 f.write(base64.b64decode(png["data"]))
+            # The same page in dark mode, for a reader's eye (axe checks its contrast in check_a11y).
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+            png = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+            with open(os.path.join(shots, "{}-{}-{}-dark.png".format(site, label.strip("/").replace("/", "_"), width)), "wb") as f:
+                f.write(base64.b64decode(png["data"]))
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     detail = "{} page loads at 1280/390 px, rtl, {} <time> checked, fonts {}; screenshots in {}".format(
         n, n_times, ", ".join(sorted(fonts_seen)) or "none measured", shots)

@@ -14,6 +14,8 @@ import json
 import os
 import random
 import shutil
+import struct
+import zlib
 from datetime import date, timedelta
 
 WORDS = """
@@ -142,6 +144,21 @@ def body(rng, i, showcase):
     return "\n\n".join(parts) + "\n"
 
 
+def png(width, height, seed):
+    """A PNG of a colour gradient (no imaging library needed): an article picture for the checks."""
+    r0, g0, b0 = (seed * 53) % 200, (seed * 97) % 200, (seed * 31) % 200
+    rows = bytearray()
+    for y in range(height):
+        rows.append(0)
+        for x in range(width):
+            rows += bytes(((r0 + x // 4) % 256, (g0 + y // 3) % 256, (b0 + (x + y) // 6) % 256))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(bytes(rows), 6)) + chunk(b"IEND", b""))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -159,7 +176,8 @@ def main():
                 "base_url: https://example.org/archive/\n"
                 "page_size: 10\n"
                 "time_zone: Asia/Riyadh\n"
-                "date_digits: arab\n")
+                "date_digits: arab\n"
+                "calendars: [gregorian, hijri]\n")
 
     start = date(2022, 10, 3)
     span = (date(2023, 9, 28) - start).days
@@ -215,6 +233,14 @@ def main():
             used_slugs.add(slug)
         if i % 10 == 2:
             fm.append("summary: " + yaml_str(sentence(rng)))
+        # Pictures: the showcase and one article in twelve (beside the article), with alt, caption and credit.
+        picture = None
+        if i == showcase or i % 12 == 7:
+            picture = "صورة-{:03d}.png".format(i)
+            fm.append("image: " + yaml_str(picture))
+            fm.append("image_alt: " + yaml_str("صورة توضيحية: " + rng.choice(WORDS) + " " + rng.choice(ADJ)))
+            fm.append("image_caption: " + yaml_str(sentence(rng, 6)))
+            fm.append("image_credit: " + yaml_str("تصوير: " + rng.choice(SOURCES)))
         if i == 8 or i == 150:
             fm.append("draft: true")
         refs = []
@@ -240,6 +266,9 @@ def main():
                 text += ("\nوقال مسؤول في وزارة المياه الأردنية إن إسرائيل ستزوّد المملكة بخمسين مليون متر مكعب "
                          "إضافية كل عام.\n")
             f.write("\n".join(fm) + "\n\n" + text)
+        if picture:
+            with open(os.path.join(folder, picture), "wb") as f:
+                f.write(png(960, 540, i))
         if i in (showcase, hamza):
             a["slug"] = slug or os.path.splitext(name)[0]
 

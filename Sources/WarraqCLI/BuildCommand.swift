@@ -55,6 +55,9 @@ struct BuildCommand: ParsableCommand {
             print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
                          report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
                          report.errorCount, report.warningCount, report.seconds))
+            if report.imagesProcessed + report.imagesCached > 0 {
+                print("images: \(report.imagesProcessed) processed, \(report.imagesCached) from the cache")
+            }
         }
         if timings {
             for step in report.steps { print("  " + step.name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6.2f s", step.seconds)) }

@@ -13,7 +13,7 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "json",
             abstract: "Import JSON arrays or JSON Lines exports.",
-            discussion: "Fields: title, body, date, author, source, tags, summary, url. Example: --map title=headline,body=content,date=date_extracted"
+            discussion: "Fields: title, body, date, author, source, tags, summary, url, image, image_alt, image_caption. Example: --map title=headline,body=content,date=date_extracted"
         )
 
         @Argument(help: "JSON or JSON Lines files.")

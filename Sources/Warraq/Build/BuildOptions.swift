@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var search = false
     /// Where Pagefind is looked for (`PATH`, `PAGEFIND_BINARY_PATH`): the process environment unless given.
     public var searchEnvironment: [String: String]?
+    /// Where image variants are cached by content hash; nil: `.warraq-cache/images/` in the archive.
+    public var imageCache: URL?
 
     public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil,
                 progress: (any BuildProgress)? = nil, verify: Bool = false) {

@@ -13,6 +13,9 @@ public struct BuildReport: Sendable {
     /// The last build was stopped midway through writing; this one checked what it left.
     public var recovered = false
     public var diagnostics: [Diagnostic] = []
+    /// Article images decoded and scaled in this build, and those whose variants came from the cache.
+    public var imagesProcessed = 0
+    public var imagesCached = 0
     public var seconds = 0.0
     /// Seconds spent in each step, in order (`warraq build --timings`): where a slow build spends its time.
     public var steps: [(name: String, seconds: Double)] = []

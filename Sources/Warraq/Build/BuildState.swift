@@ -72,14 +72,15 @@ struct BuildState: Equatable {
 
     /// Everything but the input files that decides the output: this Warraq, the options, the bytes of
     /// `site.yml` and of every template and asset of the theme.
-    static func key(options: BuildOptions, siteFile: Data?, themeFiles: [String: Data]) -> String {
+    /// `indexer` names the search indexer the build found (or "-"): installing or removing it changes the site.
+    static func key(options: BuildOptions, siteFile: Data?, themeFiles: [String: Data], indexer: String = "-") -> String {
         var hash = StableHash()
         hash.combine(header)
         if let executable = Bundle.main.executableURL {
             hash.combine(executable.path + "|" + (FileIdentity(executable.path).map { "\($0.size)|\($0.modified)|\($0.inode)" } ?? ""))
         }
         for part in [options.archive.standardizedFileURL.path, options.archiveDisplay, options.output.standardizedFileURL.path,
-                     options.baseURL ?? "\u{0}", options.includeDrafts ? "drafts" : ""] {
+                     options.baseURL ?? "\u{0}", options.includeDrafts ? "drafts" : "", options.search ? "search" : "", indexer] {
             hash.combine(part)
             hash.combine([0])
         }
@@ -94,9 +95,9 @@ struct BuildState: Equatable {
 
     /// The identity of each input: article files, the sidecar each scraped page may have, `site.yml` and
     /// the files of `static/`. Taken before anything is read, so an edit made during the build is seen next time.
-    static func identities(archive: URL, articleFiles: [String], staticFiles: [String]) -> [Input] {
+    static func identities(archive: URL, articleFiles: [String], staticFiles: [String], otherFiles: [String] = []) -> [Input] {
         let root = archive.standardizedFileURL.path + "/"
-        var paths = articleFiles + ["site.yml"] + staticFiles.map { "static/" + $0 }
+        var paths = articleFiles + ["site.yml"] + staticFiles.map { "static/" + $0 } + otherFiles
         paths += articleFiles.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) + ".yml" }
         return Parallel.map(paths, minimumChunk: 512) { Input(path: $0, identity: FileIdentity(root + $0)) }
     }

@@ -22,7 +22,7 @@ public struct SiteBuild {
     }
 
     private func plan(_ clock: inout StepClock, search: Bool) throws(SiteError)
-        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?) {
+        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome) {
         try plan(prepare(&clock, search: search), &clock)
     }
 
@@ -71,7 +71,7 @@ public struct SiteBuild {
     }
 
     private func plan(_ inputs: Inputs, _ clock: inout StepClock) throws(SiteError)
-        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?) {
+        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
         var archive = reader.read(files, skipped: inputs.skipped, fileDone: reading.itemDone)
@@ -82,11 +82,17 @@ public struct SiteBuild {
             + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
             + archive.diagnostics
         archive.diagnostics += inputs.skippedStatics
+        let images = ImageReader(archive: options.archive, displayPrefix: options.archiveDisplay,
+                                 cache: options.imageCache ?? options.archive.appendingPathComponent(".warraq-cache/images"),
+                                 followSymlinks: config.followSymlinks)
+            .read(archive.articles.filter { options.includeDrafts || !$0.draft }, staticFiles: Set(inputs.statics))
+        archive.diagnostics += images.diagnostics
+        clock.lap("images")
         let planning = StepProgress(options.progress, "plan", unit: "articles", total: nil)
         defer { planning.end() }
-        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics).plan(archive)
+        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images).plan(archive)
         clock.lap("plan (read-also included)")
-        return (plan, theme, archive, readAlso, inputs.indexer)
+        return (plan, theme, archive, readAlso, inputs.indexer, images)
     }
 
     /// Builds the site into the output folder.
@@ -115,7 +121,7 @@ public struct SiteBuild {
             clock.lap("input identities")
         }
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _, indexer) = try plan(inputs, &clock)
+        let (plan, theme, archive, _, indexer, images) = try plan(inputs, &clock)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
@@ -160,6 +166,8 @@ public struct SiteBuild {
         report.articles = plan.articles.count
         report.files = plan.pages.count + search.staged.count
         report.rendered = rendered.value
+        report.imagesProcessed = images.processed
+        report.imagesCached = images.cached
         report.diagnostics = archive.diagnostics + plan.diagnostics + search.diagnostics
         if let writer {
             let changes = (staged.compactMap { $0 } + search.staged).filter { if case .changed = $0 { return true } else { return false } }.count
@@ -199,14 +207,38 @@ public struct SiteBuild {
     /// Identities are taken before anything is read, so an edit made during this build is seen by the next.
     private func compareWithLastBuild(_ inputs: Inputs) -> (unchanged: BuildState?, next: BuildState?) {
         let startedAt = BuildState.now
-        let key = BuildState.key(options: options, siteFile: inputs.siteFile, themeFiles: inputs.theme.files)
-        let identities = BuildState.identities(archive: options.archive, articleFiles: inputs.files, staticFiles: inputs.statics)
+        let key = BuildState.key(options: options, siteFile: inputs.siteFile, themeFiles: inputs.theme.files,
+                                 indexer: inputs.indexer.map { ($0.command + [$0.version]).joined(separator: " ") } ?? "-")
+        let identities = BuildState.identities(archive: options.archive, articleFiles: inputs.files, staticFiles: inputs.statics,
+                                               otherFiles: otherArchiveFiles(besides: inputs))
         if !options.verify, let last = BuildState.recorded(in: options.output), last.key == key, last.inputs == identities,
            last.outputHolds(options.output) {
             return (last, nil)
         }
         guard !BuildState.racy(identities, start: startedAt) else { return (nil, nil) }
         return (nil, BuildState(key: key, inputs: identities, manifest: .init(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: []))
+    }
+
+    /// Every other file of the archive that a page may be made from: pictures beside their articles
+    /// above all. Hidden folders (the image cache) and `_` folders are not the archive's.
+    private func otherArchiveFiles(besides inputs: Inputs) -> [String] {
+        let root = options.archive.standardizedFileURL
+        let known = Set(inputs.files)
+        guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                        options: [.skipsHiddenFiles]) else { return [] }
+        var found: [String] = []
+        let prefix = root.path + "/"
+        for case let url as URL in walk {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix) else { continue }
+            let relative = String(path.dropFirst(prefix.count))
+            if url.lastPathComponent.hasPrefix("_") { walk.skipDescendants(); continue }
+            if relative == "static" || relative == "templates" { walk.skipDescendants(); continue }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
+                  !known.contains(relative), relative != "site.yml", !relative.hasSuffix(".yml") else { continue }
+            found.append(relative)
+        }
+        return found.sorted()
     }
 
     /// Records what this build was made from, so that a rebuild with no change can stop at the start;

@@ -1,7 +1,7 @@
 /// Which field of an exported record holds which article field: `--map title=headline,body=content`.
 public struct FieldMap: Sendable, Equatable {
     public enum Field: String, CaseIterable, Sendable {
-        case title, body, date, author, source, tags, summary, url
+        case title, body, date, author, source, tags, summary, url, image, image_alt, image_caption
     }
 
     /// For each article field, the record fields tried in order.
@@ -14,6 +14,10 @@ public struct FieldMap: Sendable, Equatable {
         .tags: ["tags", "keywords", "categories"],
         .summary: ["summary", "description", "excerpt"],
         .url: ["url", "link"],
+        // The picture's URL (or a path beside the written article), its alt text and caption.
+        .image: ["image", "image_url"],
+        .image_alt: ["image_alt"],
+        .image_caption: ["image_caption"],
     ]
 
     public init() {}

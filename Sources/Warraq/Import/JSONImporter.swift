@@ -240,6 +240,9 @@ public struct JSONImporter {
         }
         article.summary = text(.summary).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
         article.originalURL = (map.value(.url, in: record.fields) as? String).flatMap { $0.isEmpty ? nil : $0 }
+        article.image = text(.image).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        article.imageAlt = text(.image_alt).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
+        article.imageCaption = text(.image_caption).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
         switch map.value(.tags, in: record.fields) {
         case let list as [Any]: article.tags = list.compactMap { $0 as? String }.map(ArabicText.clean).filter { !$0.isEmpty }
         case let text as String:

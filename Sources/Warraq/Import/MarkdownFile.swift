@@ -21,6 +21,10 @@ public struct MarkdownFile: Sendable, Equatable {
     /// Where the article was first published, kept for the record.
     public var originalURL: String?
     public var readAlso: [String] = []
+    /// Front matter `image`, `image_alt`, `image_caption`.
+    public var image: String?
+    public var imageAlt: String?
+    public var imageCaption: String?
     /// Plain text paragraphs; escaped so nothing in them is read as Markdown.
     public var paragraphs: [String]
 
@@ -41,6 +45,11 @@ public struct MarkdownFile: Sendable, Equatable {
         if let place { yaml += "place: \(Self.quoted(place))\n" }
         if let credit { yaml += "credit: \(Self.quoted(credit))\n" }
         if let summary { yaml += "summary: \(Self.quoted(summary))\n" }
+        if let image {
+            yaml += "image: \(Self.quoted(image))\n"
+            if let imageAlt { yaml += "image_alt: \(Self.quoted(imageAlt))\n" }
+            if let imageCaption { yaml += "image_caption: \(Self.quoted(imageCaption))\n" }
+        }
         if !readAlso.isEmpty { yaml += "read_also: [\(readAlso.map(Self.quoted).joined(separator: ", "))]\n" }
         if let originalURL { yaml += "original_url: \(Self.quoted(originalURL))\n" }
         yaml += "---\n"

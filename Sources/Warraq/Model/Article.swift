@@ -40,6 +40,8 @@ public struct Article: @unchecked Sendable {
     public var readAlso: [Reference] = []
     /// The headlines a scraped page lists under "similar articles" (مقالات مشابهة).
     public var similarTitles: [String] = []
+    /// The picture it leads with, if any.
+    public var image: ArticleImage?
     /// Front matter keys Warraq has no meaning for; they reach the templates as `params`.
     public var params: [String: Any] = [:]
 

@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable {
     public var arabicIndicDigits = false
     /// Month names: the Egyptian and Gulf transliterations (سبتمبر) or the Levantine ones (أيلول).
     public var monthNames: MonthNames = .gregorian
+    /// The calendars an article's date is shown in (`calendars: [gregorian, hijri]`): the Gregorian always,
+    /// the Umm al-Qura Hijri date beside it when asked for.
+    public var calendars: [CalendarName] = [.gregorian]
     /// Raw HTML in Markdown bodies is omitted unless the site opts in.
     public var unsafeHTML = false
     /// Publish files reached through symbolic links that point outside the archive (off: they are skipped
@@ -42,6 +45,7 @@ public struct SiteConfig: Sendable {
     }
 
     public enum MonthNames: String, Sendable { case gregorian, levantine }
+    public enum CalendarName: String, Sendable, CaseIterable { case gregorian, hijri }
 
     public struct ReadAlsoSettings: Sendable {
         /// How many similar articles besides the featured one.

@@ -41,3 +41,39 @@ public struct Taxonomy: Sendable {
     /// outside the tags taxonomy). Read-also weighs such a tag less; `warraq tags list` counts them apart.
     public let automaticOfArticle: [[Bool]]
 }
+
+/// The forms an Arabic noun takes after a number: `وسم واحد`, `وسمان`, `3 وسوم`, `11 وسماً`, `100 وسم`.
+public struct CountedNoun: Sendable, Equatable {
+    public var zero: String
+    public var one: String
+    public var two: String
+    /// After 3 to 10: the plural.
+    public var few: String
+    /// After 11 to 99: the singular, accusative.
+    public var many: String
+    /// After 100, 1000...: the singular.
+    public var other: String
+
+    public init(zero: String, one: String, two: String, few: String, many: String, other: String) {
+        (self.zero, self.one, self.two, self.few, self.many, self.other) = (zero, one, two, few, many, other)
+    }
+
+    public static let articles = CountedNoun(zero: "لا مقالات", one: "مقال واحد", two: "مقالان", few: "مقالات", many: "مقالاً", other: "مقال")
+    public static let tags = CountedNoun(zero: "لا وسوم", one: "وسم واحد", two: "وسمان", few: "وسوم", many: "وسماً", other: "وسم")
+    public static let sources = CountedNoun(zero: "لا مصادر", one: "مصدر واحد", two: "مصدران", few: "مصادر", many: "مصدراً", other: "مصدر")
+    public static let authors = CountedNoun(zero: "لا كتّاب", one: "كاتب واحد", two: "كاتبان", few: "كتّاب", many: "كاتباً", other: "كاتب")
+    public static let places = CountedNoun(zero: "لا أماكن", one: "مكان واحد", two: "مكانان", few: "أماكن", many: "مكاناً", other: "مكان")
+    public static let pages = CountedNoun(zero: "لا صفحات", one: "صفحة واحدة", two: "صفحتان", few: "صفحات", many: "صفحةً", other: "صفحة")
+}
+
+extension TaxonomyConfig.ArticleField {
+    /// How a count of this taxonomy's terms reads.
+    public var counted: CountedNoun {
+        switch self {
+        case .tags: return .tags
+        case .source: return .sources
+        case .author: return .authors
+        case .place: return .places
+        }
+    }
+}

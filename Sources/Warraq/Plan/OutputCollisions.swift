@@ -26,7 +26,7 @@ struct OutputCollisions {
             return ("static/" + path, "the static file static/\(path)")
         case .asset(.theme(let name)):
             return ("site.yml", "the theme's \(name)")
-        case .termIndex(let taxonomy):
+        case .termIndex(let taxonomy), .termLetter(let taxonomy, _, _):
             return ("site.yml", "the taxonomy '\(taxonomies[taxonomy].field.rawValue)' (segment '\(taxonomies[taxonomy].segment)')")
         default:
             return ("site.yml", scope(of: page).map { "the \($0)" } ?? "Warraq's /\(page.path.file)")

@@ -6,6 +6,10 @@ public struct SitePlan: Sendable {
     public let articles: [Article]
     public let articlePaths: [OutputPath]
     public let taxonomies: [Taxonomy]
+    /// Beside `taxonomies`: each one's index by initial letter.
+    public let termIndexes: [TermIndex]
+    /// Beside `articles`: the picture each leads with, where it has one that could be read.
+    public let images: [PlannedImage?]
     public let readAlso: [ReadAlso]
     public let dateArchive: DateArchive
     public let pages: [Page]
@@ -32,6 +36,10 @@ public struct Page: Sendable {
         case article(Int)
         case listing(Listing)
         case termIndex(taxonomy: Int)
+        /// Page `page` of one letter of a taxonomy's index, when the index is split by letter.
+        case termLetter(taxonomy: Int, group: Int, page: Int)
+        /// `/archive/`: every year and month with its count.
+        case dateIndex
         case feed(Feed)
         case sitemap(SitemapPart)
         case newsSitemap
@@ -48,6 +56,23 @@ public struct Page: Sendable {
 public enum AssetSource: Sendable, Equatable {
     case theme(name: String)
     case archive(path: String)
+    /// An image file or a variant made from it: an absolute path (in the archive or the image cache), and
+    /// the hash of what it was made from, which is the page's fingerprint.
+    case image(file: String, hash: String)
+}
+
+/// An article's picture as pages show it.
+public enum PlannedImage: Sendable {
+    /// On another host: linked as given, with no size and no variants.
+    case remote(url: String, image: ArticleImage)
+    /// A file of the archive, copied to `original`, with a thumbnail and a WebP version in the output.
+    case local(ImageFile, image: ArticleImage, original: OutputPath, thumbnail: OutputPath, webp: OutputPath)
+
+    public var image: ArticleImage {
+        switch self {
+        case .remote(_, let image), .local(_, let image, _, _, _): return image
+        }
+    }
 }
 
 /// One page of a list of articles: the front page, a term's page, a year's or a month's.

@@ -7,15 +7,20 @@ public struct SitePlanner {
     public let includeDrafts: Bool
     /// Files of the archive's `static/` folder, relative to it.
     public let staticFiles: [String]
+    /// The article images the build could read (`ImageReader`).
+    public let images: ImageReader.Outcome
 
-    public init(config: SiteConfig, includeDrafts: Bool = false, staticFiles: [String] = []) {
+    public init(config: SiteConfig, includeDrafts: Bool = false, staticFiles: [String] = [], images: ImageReader.Outcome = .init()) {
         self.config = config
         self.includeDrafts = includeDrafts
         self.staticFiles = staticFiles
+        self.images = images
     }
 
     /// URL slugs no article may take, as list pagination lives there.
     static let reservedSlugs: Set<String> = ["page"]
+    /// The folder of the page that lists every year and month.
+    public static let archiveFolder = "archive"
     /// Above this many addresses a sitemap is split into parts (the protocol's limit).
     static let sitemapLimit = 50_000
 
@@ -38,6 +43,8 @@ public struct SitePlanner {
         let (readAlso, readAlsoDiagnostics) = engine.readAlsoForAll()
         diagnostics += readAlsoDiagnostics
         let dateArchive = Self.dateArchive(articles, zone: config.timeZone)
+        let termIndexes = taxonomies.map(TermIndex.init)
+        let (planned, imagePages) = try plannedImages(articles)
 
         var pages: [Page] = []
         var feedFormats: [String: [FeedFormat]] = [:]
@@ -47,12 +54,21 @@ public struct SitePlanner {
         try addFeeds(.front, articles: all, folder: [], to: &pages, formats: &feedFormats)
         for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
             pages.append(Page(path: try .folder([taxonomy.config.segment]), kind: .termIndex(taxonomy: taxonomyIndex)))
+            if termIndexes[taxonomyIndex].split {
+                for (groupIndex, group) in termIndexes[taxonomyIndex].groups.enumerated() {
+                    for page in 1...group.pagination.pageCount {
+                        pages.append(Page(path: try .folder(TermIndex.components(segment: taxonomy.config.segment, group: group, page: page)),
+                                          kind: .termLetter(taxonomy: taxonomyIndex, group: groupIndex, page: page)))
+                    }
+                }
+            }
             for (termIndex, term) in taxonomy.terms.enumerated() {
                 let folder = [taxonomy.config.segment, term.slug]
                 try addListing(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
                 try addFeeds(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages, formats: &feedFormats)
             }
         }
+        if !dateArchive.years.isEmpty { pages.append(Page(path: try .folder([Self.archiveFolder]), kind: .dateIndex)) }
         for year in dateArchive.years {
             let yearFolder = [String(format: "%04d", year.year)]
             try addListing(.year(year.year), articles: year.articles, folder: yearFolder, to: &pages)
@@ -78,14 +94,42 @@ public struct SitePlanner {
             pages.append(Page(path: try OutputPath.folder(["search"]), kind: .search))
             pages.append(Page(path: try OutputPath(["assets", "warraq-search.js"]), kind: .asset(source: .theme(name: "warraq-search.js"))))
         }
+        pages += imagePages
         for file in staticFiles {
             pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
         }
         try OutputCollisions(articles: articles, taxonomies: config.taxonomies).check(pages)
-        var plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, readAlso: readAlso,
+        var plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, termIndexes: termIndexes, images: planned, readAlso: readAlso,
                             dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
         plan.feedFormats = feedFormats
         return (plan, engine)
+    }
+
+    /// Each article's picture, and the pages that copy images and their variants into the output (each
+    /// file once, however many articles show it). Images of `static/` are copied with it already.
+    private func plannedImages(_ articles: [Article]) throws(SiteError) -> ([PlannedImage?], [Page]) {
+        var pages: [Page] = []
+        var copied: Set<String> = []
+        var planned: [PlannedImage?] = []
+        for article in articles {
+            guard let image = article.image, !image.source.isEmpty else { planned.append(nil); continue }
+            if image.isRemote { planned.append(.remote(url: image.source, image: image)); continue }
+            guard let path = images.resolved[ImageReader.key(article)], let file = images.files[path] else { planned.append(nil); continue }
+            let parts = path.split(separator: "/").map(String.init)
+            let original = try OutputPath(parts.first == "static" ? Array(parts.dropFirst()) : ["media"] + parts)
+            let thumbnail = try OutputPath(["media", "variants", "\(file.hash)-\(ImageFile.thumbnailWidth).jpg"])
+            let webp = try OutputPath(["media", "variants", "\(file.hash)-\(ImageFile.webpWidth).webp"])
+            planned.append(.local(file, image: image, original: original, thumbnail: thumbnail, webp: webp))
+            guard copied.insert(path).inserted else { continue }
+            if parts.first != "static", let archiveFolder = images.archive {
+                pages.append(Page(path: original, kind: .asset(source: .image(file: archiveFolder.appendingPathComponent(path).path, hash: file.hash))))
+            }
+            if copied.insert(file.hash).inserted {
+                pages.append(Page(path: thumbnail, kind: .asset(source: .image(file: file.thumbnail.cacheFile, hash: file.hash + "-thumbnail"))))
+                pages.append(Page(path: webp, kind: .asset(source: .image(file: file.webp.cacheFile, hash: file.hash + "-webp"))))
+            }
+        }
+        return (planned, pages)
     }
 
     /// Newest first; undated last; then by title and file, so equal dates keep one order in every build.

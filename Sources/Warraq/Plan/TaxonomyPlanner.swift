@@ -23,7 +23,8 @@ struct TaxonomyPlanner {
             }
         }
         let spelled = spellings.mapValues(ArabicText.mostUsedSpelling)
-        let slugs = Slug.unique(spelled.map { (key: $0.key, slug: Slug.make($0.value, key: $0.key, fallbackPrefix: config.field.rawValue)) })
+        let slugs = Slug.unique(spelled.map { (key: $0.key, slug: Slug.make($0.value, key: $0.key, fallbackPrefix: config.field.rawValue)) },
+                                reserved: [TermIndex.letterFolder])
         let keys = spelled.keys.sorted()
         let terms = keys.map { Term(key: $0, name: displayNames[spelled[$0]!] ?? spelled[$0]!, slug: slugs[$0]!, articles: articlesOfKey[$0]!) }
         let indexOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })

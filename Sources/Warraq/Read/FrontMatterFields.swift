@@ -39,6 +39,22 @@ struct FrontMatterFields {
             case "draft":
                 guard let draft = value.bool else { throw invalid(key, line, "expected true or false") }
                 article.draft = draft
+            case "image":
+                let source = try string(value, key, line)
+                if !source.isEmpty {
+                    var image = article.image ?? ArticleImage(source: source, line: line)
+                    (image.source, image.line) = (source, line)
+                    article.image = image
+                }
+            case "image_alt", "image_caption", "image_credit":
+                let text = try string(value, key, line)
+                var image = article.image ?? ArticleImage(source: "", line: line)
+                switch key {
+                case "image_alt": image.alt = text
+                case "image_caption": image.caption = text
+                default: image.credit = text
+                }
+                article.image = image
             case "read_also":
                 guard let targets = value.stringList else { throw invalid(key, line, "expected a list of slugs, paths or titles") }
                 let lines = value.sequence.map { $0.map { document.line(of: $0) } } ?? Array(repeating: line, count: targets.count)

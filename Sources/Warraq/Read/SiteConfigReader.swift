@@ -59,6 +59,14 @@ public struct SiteConfigReader {
             case "month_names":
                 guard let names = SiteConfig.MonthNames(rawValue: try string(value, key, line)) else { throw invalid(key, line, "expected gregorian (سبتمبر) or levantine (أيلول)") }
                 config.monthNames = names
+            case "calendars":
+                guard let names = value.stringList else { throw invalid(key, line, "expected a list such as [gregorian, hijri]") }
+                var calendars: [SiteConfig.CalendarName] = []
+                for name in names {
+                    guard let calendar = SiteConfig.CalendarName(rawValue: name) else { throw invalid(key, line, "unknown calendar '\(name)' (expected gregorian or hijri)") }
+                    if !calendars.contains(calendar) { calendars.append(calendar) }
+                }
+                config.calendars = calendars
             case "markdown":
                 for (subkey, subvalue, subline) in try entries(value, document, key, line) {
                     switch subkey {

@@ -10,13 +10,14 @@ extension PageRenderer {
         var context: [String: Any] = [
             "title": article.title,
             "url": links.link(path),
-            "body": article.bodyHTML,
+            // Pictures in the body are below the fold: the browser fetches them as the reader gets there.
+            "body": article.bodyHTML.replacingOccurrences(of: "<img src=\"", with: "<img loading=\"lazy\" src=\""),
             "lead": article.lead,
             "params": article.params,
         ]
         if let date = article.date {
             let c = ArticleDate.components(date, zone: config.timeZone)
-            context["date"] = dates.day(date)
+            context["date"] = dates.full(date)
             context["date_iso"] = ArticleDate.iso8601(date, zone: config.timeZone)
             context["month_url"] = links.folder([String(format: "%04d", c.year), String(format: "%02d", c.month)])
             context["year_url"] = links.folder([String(format: "%04d", c.year)])
@@ -39,7 +40,9 @@ extension PageRenderer {
             }
         }
         if let credit = article.credit { context["credit"] = credit }
-        context["json_ld"] = newsArticleJSON(article, canonical: canonical, description: description)
+        let image = imageContext(plan.images[index])
+        if let image { context["image"] = image }
+        context["json_ld"] = newsArticleJSON(article, canonical: canonical, description: description, image: image?["absolute"] as? String)
 
         let readAlso = plan.readAlso[index]
         var readAlsoContext: [String: Any] = [:]
@@ -79,7 +82,30 @@ extension PageRenderer {
     }
 
     /// JSON-LD `NewsArticle`, as news search engines read it; `<` is escaped so no text can close the script.
-    func newsArticleJSON(_ article: Article, canonical: String, description: String) -> String {
+    /// The figure of an article's picture: its sizes (so the page does not jump as it loads), the WebP
+    /// version, alt text, caption and credit, and the absolute URL that OpenGraph and JSON-LD give.
+    func imageContext(_ planned: PlannedImage?) -> [String: Any]? {
+        guard let planned else { return nil }
+        let image = planned.image
+        var context: [String: Any] = ["alt": image.alt]
+        switch planned {
+        case .remote(let url, _):
+            context["url"] = url
+            context["absolute"] = url
+        case .local(let file, _, let original, _, let webp):
+            context["url"] = links.link(original)
+            context["absolute"] = links.absolute(original)
+            context["width"] = String(file.width)
+            context["height"] = String(file.height)
+            context["webp"] = links.link(webp)
+        }
+        if !image.caption.isEmpty { context["caption"] = image.caption }
+        if !image.credit.isEmpty { context["credit"] = image.credit }
+        context["has_caption"] = !image.caption.isEmpty || !image.credit.isEmpty
+        return context
+    }
+
+    func newsArticleJSON(_ article: Article, canonical: String, description: String, image: String? = nil) -> String {
         let config = plan.config
         var object: [String: Any] = [
             "@context": "https://schema.org",
@@ -98,6 +124,7 @@ extension PageRenderer {
         let people = article.authors.map { ["@type": "Person", "name": $0] }
         if people.count == 1 { object["author"] = people[0] } else if !people.isEmpty { object["author"] = people }
         if !article.tags.isEmpty { object["keywords"] = article.tags }
+        if let image { object["image"] = [image] }
         return ScriptJSON.encode(object)
     }
 }

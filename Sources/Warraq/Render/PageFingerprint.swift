@@ -84,6 +84,7 @@ extension PageRenderer {
         switch page.kind {
         case .article(let index):
             hash.combine(articleHashes[index])
+            if let image = plan.images[index] { hash.combine(String(describing: image)) }
             let readAlso = plan.readAlso[index]
             if let featured = readAlso.featured { hash.combine(articleHashes[featured]) }
             for link in readAlso.similar {
@@ -110,11 +111,21 @@ extension PageRenderer {
                 hash.combine(months.map { "\($0.month):\($0.articles.count)" }.joined(separator: ","))
             }
             for index in listing.articles[listing.pagination.range(ofPage: listing.page)] { hash.combine(summaryHashes[index]) }
+            if listing.scope == .front, listing.page == 1 {
+                let front = frontArticles()
+                for index in (front.lead.map { [$0] } ?? []) + front.latest { hash.combine(summaryHashes[index]) }
+                for section in front.sections {
+                    hash.combine(plan.taxonomies.first { $0.config.field == .source }?.terms[section.term].name ?? "")
+                    for index in section.articles { hash.combine(summaryHashes[index]) }
+                }
+            }
         case .feed(let feed):
             hash.combine("\(feed.format)|\(feed.scope)")
             if case .term(let taxonomy, let term) = feed.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name) }
             for index in feed.articles { hash.combine(articleHashes[index]) }
-        case .termIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll, .search:
+        case .asset(.image(_, let source)):
+            hash.combine(source)
+        case .termIndex, .termLetter, .dateIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll, .search:
             return nil
         }
         return hash.hex

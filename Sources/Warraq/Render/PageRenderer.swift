@@ -32,7 +32,6 @@ public final class PageRenderer: @unchecked Sendable {
         let config = plan.config
         var shared: [String: Any] = [
             "title": config.title,
-            "description": config.description,
             "language": config.language,
             "direction": config.direction,
             "home": links.folder([]),
@@ -42,9 +41,11 @@ public final class PageRenderer: @unchecked Sendable {
             "sitemap": links.file(["sitemap.xml"]),
             "tags": links.folder([plan.tags?.config.segment ?? "tags"]),
             "sections": plan.taxonomies.map { ["title": $0.config.title, "url": links.folder([$0.config.segment])] }
-                + (plan.dateArchive.years.first.map { [["title": "الأرشيف", "url": links.folder([String(format: "%04d", $0.year)])]] } ?? []),
+                + (plan.dateArchive.years.isEmpty ? [] : [["title": "الأرشيف", "url": links.folder([SitePlanner.archiveFolder])]]),
         ]
         if config.search == true { shared["search"] = links.folder(["search"]) }
+        // An empty text is still a value to Mustache: left out, so no empty element is written.
+        if !config.description.isEmpty { shared["description"] = config.description }
         siteContext = shared
         summaries = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { index in
             let article = plan.articles[index]
@@ -55,9 +56,13 @@ public final class PageRenderer: @unchecked Sendable {
             ]
             if let date = article.date {
                 summary["date"] = dates.day(date)
+                if let time = dates.time(date) { summary["time"] = time }
                 summary["date_iso"] = ArticleDate.iso8601(date, zone: config.timeZone)
             }
             if let source = article.source { summary["source"] = config.sourceName(source) }
+            if case .local(_, _, _, let thumbnail, _)? = plan.images[index], case .local(let file, _, _, _, _)? = plan.images[index] {
+                summary["thumbnail"] = ["url": links.link(thumbnail), "width": String(file.thumbnail.width), "height": String(file.thumbnail.height)]
+            }
             return summary
         }
         site = Self.siteFingerprint(config: config, themeFiles: theme.files, context: siteContext)
@@ -65,7 +70,7 @@ public final class PageRenderer: @unchecked Sendable {
         summaryHashes = Parallel.map(summaries, minimumChunk: 256, Self.contextFingerprint)
         termLinks = plan.taxonomies.map { taxonomy in
             taxonomy.terms.map { term in
-                ["name": term.name, "url": links.folder([taxonomy.config.segment, term.slug]), "count": dates.number(term.articles.count),
+                ["name": term.name, "url": links.folder([taxonomy.config.segment, term.slug]), "count": dates.number(term.articles.count), "count_label": dates.articles(term.articles.count),
                  "singular": taxonomy.config.singular] as [String: Any]
             }
         }
@@ -80,8 +85,13 @@ public final class PageRenderer: @unchecked Sendable {
             return Data(theme.render("list", listingContext(listing, path: page.path)).utf8)
         case .termIndex(let taxonomy):
             return Data(theme.render("terms", termIndexContext(taxonomy, path: page.path)).utf8)
+        case .termLetter(let taxonomy, let group, let number):
+            return Data(theme.render("terms", termLetterContext(taxonomy, group: group, page: number, path: page.path)).utf8)
+        case .dateIndex:
+            return Data(theme.render("archive", dateIndexContext(path: page.path)).utf8)
         case .notFound:
-            let context: [String: Any] = ["site": siteContext, "page": ["title": "الصفحة غير موجودة — \(plan.config.title)", "canonical": links.absolute(page.path)]]
+            let context: [String: Any] = ["site": siteContext, "page": ["title": "الصفحة غير موجودة — \(plan.config.title)", "canonical": links.absolute(page.path),
+                                                                        "noindex": true]]
             return Data(theme.render("404", context).utf8)
         case .feed(let feed):
             return Data(FeedWriter(renderer: self).render(feed).utf8)
@@ -99,6 +109,9 @@ public final class PageRenderer: @unchecked Sendable {
             return Data()
         case .asset(.theme(let name)):
             guard let data = theme.assets[name] else { throw .output(path: page.path.file, reason: "the theme has no asset '\(name)'") }
+            return data
+        case .asset(.image(let file, _)):
+            guard let data = FileManager.default.contents(atPath: file) else { throw .output(path: file, reason: "cannot be read") }
             return data
         case .asset(.archive(let path)):
             let url = archiveFolder.appendingPathComponent("static").appendingPathComponent(path)

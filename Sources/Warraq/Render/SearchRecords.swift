@@ -24,8 +24,15 @@ public enum SearchRecords {
             let e = HTMLEscape.escape
             var html = "<html lang=\"\(e(plan.config.language))\"><head><title>\(e(article.title))</title></head><body data-pagefind-body>\n"
             html += "<h1 data-pagefind-weight=\"10\">\(e(article.title))</h1>\n"
-            let text = plainText(article.bodyHTML)
-            html += "<div>\(plan.config.searchWords > 0 ? e(leading(plan.config.searchWords, wordsOf: text)) : article.bodyHTML)</div>\n"
+            // A long text is cut to its first words (as plain text); the rest keep their markup.
+            var text = plainText(article.bodyHTML)
+            let limit = plan.config.searchWords
+            if limit > 0, case let opening = leading(limit, wordsOf: text), opening.utf8.count < text.utf8.count {
+                text = opening
+                html += "<div><p>\(e(text))</p></div>\n"
+            } else {
+                html += "<div>\(article.bodyHTML)</div>\n"
+            }
             if let date = article.date {
                 let c = ArticleDate.components(date, zone: plan.config.timeZone)
                 let sortKey = String(format: "%04d%02d%02d%02d%02d%02d", c.year, c.month, c.day, c.hour, c.minute, c.second)
@@ -45,7 +52,7 @@ public enum SearchRecords {
             // Last, so excerpts come from the text as written whenever it matches.
             let titleFolds = foldedVariants(ArabicText.writtenWords(article.title))
             if !titleFolds.isEmpty { html += "<p data-pagefind-weight=\"10\">\(e(titleFolds.joined(separator: " ")))</p>\n" }
-            let bodyFolds = foldedVariants(ArabicText.writtenWords(plan.config.searchWords > 0 ? leading(plan.config.searchWords, wordsOf: text) : text))
+            let bodyFolds = foldedVariants(ArabicText.writtenWords(text))
             if !bodyFolds.isEmpty { html += "<p>\(e(bodyFolds.joined(separator: " ")))</p>\n" }
             html += "</body></html>\n"
             return SearchRecord(url: links.link(plan.articlePaths[index]), html: html)

@@ -16,7 +16,7 @@ struct SitemapWriter {
                 let shown = listing.pagination.range(ofPage: listing.page)
                 let newest = listing.articles[shown].compactMap { plan.articles[$0].updated ?? plan.articles[$0].date }.max()
                 return (renderer.links.absolute(page.path), newest)
-            case .termIndex:
+            case .termIndex, .termLetter, .dateIndex:
                 return (renderer.links.absolute(page.path), nil)
             default:
                 return nil

@@ -35,7 +35,7 @@ struct FaithfulImportTests {
     /// The built article page whose title is `title`, and its path.
     func pages(_ fixture: ArchiveFixture, titled title: String) -> [String] {
         fixture.outputFiles().filter { $0.hasPrefix("2015/07/") && $0.hasSuffix("/index.html") }
-            .compactMap { fixture.page($0) }.filter { $0.contains("<h1 class=\"article-title\" dir=\"auto\">\(title)</h1>") }
+            .compactMap { fixture.page($0) }.filter { $0.contains("<h1 class=\"article-title\">\(title)</h1>") }
     }
 
     @Test("two papers' articles under one headline are both written; a copy is merged, with why")

@@ -92,4 +92,22 @@ struct JSONImporterTests {
         #expect(throws: FieldMap.MapError.unknownField("headline")) { try FieldMap("headline=title") }
         #expect(throws: FieldMap.MapError.malformed("title")) { try FieldMap("title") }
     }
+
+    @Test("--map image=FIELD: the picture's URL reaches front matter, and the built page shows it")
+    func imageField() throws {
+        let export = """
+            [{"title": "قمة الرياض", "body": "انطلقت القمة.", "date": "2015-07-21", "photo": "https://cdn.example.com/summit.jpg", "photo_alt": "قادة القمة"}]
+            """
+        let fixture = try ArchiveFixture(["export.json": export])
+        var importer = JSONImporter()
+        importer.map = try FieldMap("image=photo,image_alt=photo_alt")
+        let out = fixture.root.appendingPathComponent("out")
+        let report = try importer.run(files: [fixture.archive.appendingPathComponent("export.json")], into: out)
+        let text = try String(contentsOf: out.appendingPathComponent(try #require(report.written.first)), encoding: .utf8)
+        #expect(text.contains("image: \"https://cdn.example.com/summit.jpg\"\nimage_alt: \"قادة القمة\"\n"))
+        let built = try ArchiveFixture(["site.yml": "base_url: https://example.org/\n", "a.md": text])
+        try built.build()
+        let page = try #require(built.outputFiles().first { $0.hasPrefix("2015/07/") && $0.hasSuffix("index.html") }.flatMap(built.page))
+        #expect(page.contains("<img src=\"https://cdn.example.com/summit.jpg\" alt=\"قادة القمة\""))
+    }
 }

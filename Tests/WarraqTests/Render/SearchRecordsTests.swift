@@ -51,6 +51,21 @@ struct SearchRecordsTests {
         #expect(html.contains("<p data-pagefind-weight=\"10\">اسراءيل علي</p>"))
     }
 
+    @Test("a long text is indexed by its first search_words words; search_words: 0 indexes it whole")
+    func longTextsCut() throws {
+        let words = (1...50).map { "كلمة\($0)" }.joined(separator: " ")
+        let fixture = try ArchiveFixture([
+            "site.yml": "search_words: 10\n",
+            "a.md": ArchiveFixture.markdown(title: "خبر طويل", date: "2023-09-20", body: words + "\n\nوفي آخره المسؤول."),
+        ])
+        let html = try #require(SearchRecords.records(try fixture.plan()).first).html
+        #expect(html.contains("كلمة10") && !html.contains("كلمة11 ") && !html.contains("المسؤول"))
+        #expect(SearchRecords.leading(2, wordsOf: "  أول  ثان ثالث") == "  أول  ثان ")
+        try fixture.write("site.yml", "search_words: 0\n")
+        let whole = try #require(SearchRecords.records(try fixture.plan()).first).html
+        #expect(whole.contains("كلمة50") && whole.contains("المسؤول"))
+    }
+
     @Test("plain text of a body: tags dropped, entities decoded")
     func plainText() {
         #expect(SearchRecords.plainText("<p>أ &amp; ب</p><p>&lt;ج&gt;</p>").split(separator: " ").joined(separator: " ") == "أ & ب <ج>")
