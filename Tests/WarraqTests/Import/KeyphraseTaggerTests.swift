@@ -10,6 +10,9 @@ struct KeyphraseTaggerTests {
         KeyphraseTagger.Document(title: "أمطار في جدة", body: "هطلت أمطار غزيرة على جدة اليوم. وتوقعت الأرصاد أمطاراً في المنطقة."),
     ]
 
+    /// Six cities, for archives whose articles differ only where a real day's would.
+    let cities = ["جدة", "الرياض", "الدمام", "أبها", "تبوك", "حائل"]
+
     /// A small archive whose articles share names, places, verbs and stock phrases, the way a news day does.
     let day: [KeyphraseTagger.Document] = (1...6).flatMap { n in [
         KeyphraseTagger.Document(
@@ -142,15 +145,14 @@ struct KeyphraseTaggerTests {
 
     @Test("a paper's own name is no tag of its articles, though another paper's article may carry it")
     func papersOwnName() {
-        let places = ["جدة", "الرياض", "الدمام", "أبها", "تبوك", "حائل"]
         let documents = (0..<6).flatMap { n in [
             KeyphraseTagger.Document(
-                title: "أمطار غزيرة على \(places[n])",
-                body: "قال مصدر لـ«الوئام» إن أمطار \(places[n]) غزيرة. وتابعت «الوئام» الأمطار في \(places[n]).",
+                title: "أمطار غزيرة على \(cities[n])",
+                body: "قال مصدر لـ«الوئام» إن أمطار \(cities[n]) غزيرة. وتابعت «الوئام» الأمطار في \(cities[n]).",
                 paper: "الوئام"),
             KeyphraseTagger.Document(
-                title: "صحيفة الوئام تحتفل بعامها العاشر في \(places[n])",
-                body: "احتفلت صحيفة «الوئام» بعامها العاشر. وقال رئيس تحرير «الوئام» إن الصحيفة تنشر من \(places[n]).",
+                title: "صحيفة الوئام تحتفل بعامها العاشر في \(cities[n])",
+                body: "احتفلت صحيفة «الوئام» بعامها العاشر. وقال رئيس تحرير «الوئام» إن الصحيفة تنشر من \(cities[n]).",
                 paper: "عكاظ"),
         ] }
         let tags = KeyphraseTagger(documents).tagsForAll(count: 5)
@@ -160,15 +162,14 @@ struct KeyphraseTaggerTests {
 
     @Test("common nouns and halves of a construct are no tags: محاولة, كأس, رئيس مركز, الأمريكي")
     func commonNouns() {
-        let places = ["جدة", "الرياض", "الدمام", "أبها", "تبوك", "حائل"]
         let documents = (0..<6).flatMap { n in [
             KeyphraseTagger.Document(
-                title: "محاولة جديدة لإنقاذ نادي \(places[n])",
-                body: "فشلت محاولة النادي. وقال رئيس مركز \(places[n]) إن محاولات الإنقاذ مستمرة، وإن محاولة أخرى قادمة. ويلعب النادي في كأس الملك.",
+                title: "محاولة جديدة لإنقاذ نادي \(cities[n])",
+                body: "فشلت محاولة النادي. وقال رئيس مركز \(cities[n]) إن محاولات الإنقاذ مستمرة، وإن محاولة أخرى قادمة. ويلعب النادي في كأس الملك.",
             ),
             KeyphraseTagger.Document(
-                title: "الرئيس الأمريكي يزور \(places[n])",
-                body: "زار الرئيس الأمريكي \(places[n]). وقال الرئيس الأمريكي إن أمريكا تدعم كأس العالم. وحضر رئيس مركز الشرطة محاولة التنظيم.",
+                title: "الرئيس الأمريكي يزور \(cities[n])",
+                body: "زار الرئيس الأمريكي \(cities[n]). وقال الرئيس الأمريكي إن أمريكا تدعم كأس العالم. وحضر رئيس مركز الشرطة محاولة التنظيم.",
             ),
         ] }
         for list in KeyphraseTagger(documents).tagsForAll(count: 5) {
@@ -178,12 +179,11 @@ struct KeyphraseTaggerTests {
 
     @Test("a pronoun anywhere in a phrase, a count of years, an adverb: no tag")
     func pronounsAndCounts() {
-        let places = ["جدة", "الرياض", "الدمام", "أبها", "تبوك", "حائل"]
         let documents = (0..<8).map { n in
             KeyphraseTagger.Document(
-                title: "الهيئة تنشر موقعها الإلكتروني في \(places[n % 6])",
-                body: "نشرت الهيئة موقعها الإلكتروني بعد خمس سنوات من العمل في \(places[n % 6]). ويضم الموقع حوالي \(n + 10) خدمة، "
-                    + "وتنشر الهيئة على موقعها الإلكتروني أخبار \(places[(n + 1) % 6]). وانتظر المراجعون خمس سنوات.",
+                title: "الهيئة تنشر موقعها الإلكتروني في \(cities[n % 6])",
+                body: "نشرت الهيئة موقعها الإلكتروني بعد خمس سنوات من العمل في \(cities[n % 6]). ويضم الموقع حوالي \(n + 10) خدمة، "
+                    + "وتنشر الهيئة على موقعها الإلكتروني أخبار \(cities[(n + 1) % 6]). وانتظر المراجعون خمس سنوات.",
             )
         }
         for list in KeyphraseTagger(documents).tagsForAll(count: 5) {
