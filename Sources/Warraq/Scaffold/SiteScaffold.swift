@@ -76,6 +76,15 @@ public struct SiteScaffold: Sendable {
     date_digits: latn
     # Month names: gregorian (سبتمبر) or levantine (أيلول).
     month_names: gregorian
+    # The calendars an article's date is shown in: [gregorian], or [gregorian, hijri] to add the Umm al-Qura
+    # date (الجمعة 22 سبتمبر 2023 - 7 ربيع الأول 1445 هـ).
+    calendars: [gregorian]
+
+    # A Pagefind index of the articles and a search page at /search/: on whenever Pagefind is installed
+    # (pip install 'pagefind[extended]'); false turns it off. The index holds the first search_words words
+    # of each text (0: all of it): the indexer's memory grows with what it holds.
+    # search: true
+    search_words: 400
 
     # How article bodies are rendered (libcmark).
     markdown:
