@@ -40,14 +40,7 @@ struct FreshOutputTests {
     func killed(afterSteps steps: Int) throws {
         let warraq = try #require(OutputSafetyTests.warraq, "the warraq executable is built with the tests")
         let fixture = try ArchiveFixture.threeTaggedArticles()
-        let process = Process()
-        process.executableURL = warraq
-        process.arguments = ["build", fixture.archive.path, "--output", fixture.output.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["WARRAQ_KILL_AFTER_STEPS": String(steps)]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let process = try OutputSafetyTests.build(fixture, with: warraq, killedAfterSteps: steps)
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
         let left = try FileManager.default.contentsOfDirectory(atPath: fixture.output.path)
         #expect(left.isEmpty, "the output is untouched until the swap")

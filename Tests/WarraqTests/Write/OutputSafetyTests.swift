@@ -142,13 +142,8 @@ struct OutputSafetyTests {
         return candidates.map { $0.appendingPathComponent("warraq") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    @Test("a build killed at any step of its commit is rebuilt to exactly a clean build", arguments: [0, 1, 4, 9, 14, 1000])
-    func killed(afterSteps steps: Int) throws {
-        let warraq = try #require(Self.warraq, "the warraq executable is built with the tests")
-        let fixture = try archive()
-        try fixture.build()
-        try fixture.write("c.md", ArchiveFixture.markdown(title: "خبر ج", date: "2023-08-01", tags: ["جدة"], body: "نص آخر."))
-        try FileManager.default.removeItem(at: fixture.archive.appendingPathComponent("b.md"))
+    /// Runs `warraq build` of the fixture as its own process, killed (SIGKILL) after `steps` steps of its commit.
+    static func build(_ fixture: ArchiveFixture, with warraq: URL, killedAfterSteps steps: Int) throws -> Process {
         let process = Process()
         process.executableURL = warraq
         process.arguments = ["build", fixture.archive.path, "--output", fixture.output.path]
@@ -157,6 +152,17 @@ struct OutputSafetyTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
+        return process
+    }
+
+    @Test("a build killed at any step of its commit is rebuilt to exactly a clean build", arguments: [0, 1, 4, 9, 14, 1000])
+    func killed(afterSteps steps: Int) throws {
+        let warraq = try #require(Self.warraq, "the warraq executable is built with the tests")
+        let fixture = try archive()
+        try fixture.build()
+        try fixture.write("c.md", ArchiveFixture.markdown(title: "خبر ج", date: "2023-08-01", tags: ["جدة"], body: "نص آخر."))
+        try FileManager.default.removeItem(at: fixture.archive.appendingPathComponent("b.md"))
+        let process = try Self.build(fixture, with: warraq, killedAfterSteps: steps)
         if steps < 1000 { #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL) }
         try fixture.build()
         let clean = try ArchiveFixture()
