@@ -70,7 +70,8 @@ public struct SiteBuild {
                       theme: theme, indexer: indexer, searchWarnings: searchWarnings, reader: reader, files: files, skipped: skipped, statics: statics, skippedStatics: skippedStatics)
     }
 
-    private func plan(_ inputs: Inputs, _ clock: inout StepClock) throws(SiteError)
+    /// `savesCache`: false for `check`, which writes no file, the article cache included.
+    private func plan(_ inputs: Inputs, _ clock: inout StepClock, savesCache: Bool = true) throws(SiteError)
         -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
@@ -78,7 +79,7 @@ public struct SiteBuild {
         var archive = reader.read(files, skipped: inputs.skipped, cache: cache, fileDone: reading.itemDone)
         reading.end()
         if let cache {
-            cache.save(keeping: files)
+            if savesCache { cache.save(keeping: files) }
             clock.lap("read (\(cache.misses) parsed, \(files.count - cache.misses) from cache)")
         } else {
             clock.lap("read")
@@ -127,7 +128,7 @@ public struct SiteBuild {
             clock.lap("input identities")
         }
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _, indexer, images) = try plan(inputs, &clock)
+        let (plan, theme, archive, _, indexer, images) = try plan(inputs, &clock, savesCache: writing)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
