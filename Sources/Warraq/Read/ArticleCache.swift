@@ -161,22 +161,38 @@ public final class ArticleCache: @unchecked Sendable {
 
     // MARK: the file
 
+    /// Records encoded while reading are written as they are; the others are encoded a slice at a time
+    /// and written as they come, so the whole file is never held twice in memory.
     private func rewrite(_ file: URL) {
-        let sorted = entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        let seed = self.seed
-        let records = Parallel.map(sorted, minimumChunk: 64) { Self.record($0.key, $0.value, seed: seed) ?? [] }
-        var bytes = [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A]
-        bytes.reserveCapacity(bytes.count + records.reduce(0) { $0 + $1.count })
-        for record in records { bytes += record }
+        let sorted = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var encoded: [String: [UInt8]] = [:]
+        for record in pending { encoded[record.path] = record.bytes }
+        pending = []
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = file.path + ".new-" + String(getpid())
-        guard Self.write(bytes, to: temporary, flags: O_WRONLY | O_CREAT | O_TRUNC), rename(temporary, file.path) == 0 else {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var written = descriptor >= 0 && Self.write([UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], to: descriptor)
+        let seed = self.seed
+        var start = 0
+        while written && start < sorted.count {
+            let slice = Array(sorted[start..<min(start + 2048, sorted.count)])
+            start += slice.count
+            let records = Parallel.map(slice, minimumChunk: 64) { path in
+                encoded[path] ?? entries[path].flatMap { Self.record(path, $0, seed: seed) } ?? []
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.reduce(0) { $0 + $1.count })
+            for record in records { bytes += record }
+            written = Self.write(bytes, to: descriptor)
+        }
+        if descriptor >= 0 { close(descriptor) }
+        guard written, rename(temporary, file.path) == 0 else {
             unlink(temporary)
             recordsInFile = 0
             mustRewrite = true
             return
         }
-        recordsInFile = records.count
+        recordsInFile = sorted.count
         mustRewrite = false
     }
 
@@ -194,7 +210,11 @@ public final class ArticleCache: @unchecked Sendable {
         let descriptor = open(path, flags | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return bytes.withUnsafeBytes { buffer in
+        return write(bytes, to: descriptor)
+    }
+
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
