@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A rebuild gives exactly the site a clean build gives, on a real archive (issue 19).
 
-    Benchmarks/equality.py [--day 2015-07-22] [--steps 30] [--seed 19] [--warraq PATH] [--out FILE]
+    Benchmarks/equality.py [--day 2015-07-22] [--steps 30] [--seed 19] [--warraq PATH] [--out FILE] [--no-search]
 
 Imports one SaudiNewsNet day (../shared/corpora/saudinewsnet) with `warraq import json --auto-tags 5`, builds it,
 then applies a seeded random sequence of an editor's changes: a body, a title, the tags, the date of an article
@@ -181,6 +181,7 @@ def main():
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--seed", type=int, default=19)
     parser.add_argument("--warraq", default=None)
+    parser.add_argument("--no-search", action="store_true", help="build without the search index (Pagefind)")
     parser.add_argument("--out", default=None, help="also write the report here")
     args = parser.parse_args()
 
@@ -211,7 +212,8 @@ def main():
     def build(out, clean=False):
         started = time.time()
         # The clean build reads every file (--no-cache): the rebuild's article cache is what is on trial.
-        done = run([warraq, "build", archive, "--output", out, "--base-url", BASE_URL, "--timings"] + (["--no-cache"] if clean else []))
+        done = run([warraq, "build", archive, "--output", out, "--base-url", BASE_URL, "--timings"] + (["--no-cache"] if clean else [])
+                   + (["--no-search"] if args.no_search else []))
         if done.returncode not in (0, 1):
             sys.exit(f"equality: build failed ({done.returncode})\n{done.stderr[-2000:]}")
         out_lines = done.stdout.strip().splitlines()
