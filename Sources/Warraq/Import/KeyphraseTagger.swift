@@ -180,6 +180,7 @@ public struct KeyphraseTagger {
                     let end = start + length - 1
                     guard end < written.count else { break }
                     if end > start && !(usage.canContinue(folded[end]) && usage.isBare(folded[end], base: bases[end])) { break }
+                    if end > start && usage.isFutureVerb(folded[end]) { break }
                     // "موقعها الإلكتروني", "شملتهم الدراسة": a pronoun anywhere makes the phrase about someone.
                     if usage.hasPronoun(written[end], folded: folded[end]) { break }
                     guard usage.canEnd(folded[end], base: bases[end]) else { continue }
@@ -414,6 +415,8 @@ struct WordUsage: Sendable {
         where noun.hasPrefix("ال") && noun.hasSuffix("ه") && adjective.hasPrefix("ال") && adjective.hasSuffix("ي") && adjective.unicodeScalars.count >= 5 {
             return false
         }
+        // "البلدين الشقيقين": two of something, never a name.
+        if zip(folded, bases).contains(where: { isDual($0, base: $1) }) { return false }
         if folded.contains(where: { $0.hasPrefix("ال") }) { return true }
         if folded.contains(where: { Self.nameParticles.contains($0) }) { return true }
         return zip(folded, bases).dropFirst().contains { word, base in isNameLike(word, base: base) }
@@ -423,7 +426,14 @@ struct WordUsage: Sendable {
     /// is the tag.
     func canStart(_ folded: String, base: String) -> Bool {
         !OfficeTitle.contains(folded: folded) && !OfficeTitle.contains(folded: base) && !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !Self.honorifics.contains(base)
-            && !isVerbLike(folded, base: base) && !isConjugatedPast(base)
+            && !isVerbLike(folded, base: base) && !isConjugatedPast(base) && !isFutureVerb(folded)
+    }
+
+    /// "سيبقى", "ستعقد": the future prefix on a verb the archive also writes without it.
+    func isFutureVerb(_ folded: String) -> Bool {
+        let scalars = Array(folded.unicodeScalars)
+        guard scalars.count >= 4, scalars[0] == "س", "يتن".unicodeScalars.contains(scalars[1]) else { return false }
+        return count(String(String.UnicodeScalarView(scalars.dropFirst()))) > 0
     }
 
     /// Inside a phrase: a name's particles (بن، آل، عبد) may stand, function words may not.
@@ -508,7 +518,7 @@ struct WordUsage: Sendable {
     static let verbParticles: Set<String> = Set(["قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "كي", "لكي", "لا", "ولا"].map(ArabicText.fold))
     static let nameParticles: Set<String> = Set(["بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "أبي", "ام", "أم", "ذو", "ذي"].map(ArabicText.fold))
     /// Titles of address that open a name without being part of the topic ("سمو ولي العهد").
-    static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب"].map(ArabicText.fold))
+    static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب", "فخامه", "فخامة", "المهندس", "مهندس", "الدكتور", "دكتور", "الأستاذ", "أستاذ", "اللواء", "العميد", "العقيد", "الفريق"].map(ArabicText.fold))
     static let placeKinds: Set<String> = Set("مدينة محافظة منطقة بلدة قرية ولاية عاصمة إمارة مركز حي".split(separator: " ").map { ArabicText.fold(String($0)) })
 
     /// Nouns that count, sort, cut or stage whatever follows them (partitives and "light" nouns):
@@ -551,7 +561,7 @@ struct WordUsage: Sendable {
         شمال جنوب شرق غرب شرقي غربي شمالي جنوبي الخبراء الأم \
         بات ظل أصبح صار أمسى أضحى لقي أدى جراء مجرد يلي مطلع بيد وبالتالي الموافق المتوقع المقرر طول مدار إثر \
         القبض العثور الجلوس التعامل وفاة نقطة الربع المعروض ناد أني إني المقبلة المقبل الماضية \
-        التهاني التبريكات تويتر فيسبوك يوتيوب انستغرام انستقرام سناب واتساب \
+        لكي كي لكن قياس عنوان أغراض لأغراض قلة لابد مليارات المرء الشر الاستفادة فاز التابعة الممنوحة التهاني التبريكات تويتر فيسبوك يوتيوب انستغرام انستقرام سناب واتساب \
         واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة \
         عشر عشرة عشرون عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مائة مئة سنوات سنتين عامين أعوام أسابيع أشهر شهور
         """
