@@ -48,6 +48,8 @@ let package = Package(
                 "CMark",
                 "CVips",
                 "Templates",
+                // For Param's conformance: how a front matter value shows in a template.
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,5 +83,5 @@ let package = Package(
         // Runs the built `warraq` executable; depending on its target makes every test build build it first.
         .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCLI", "Warraq"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

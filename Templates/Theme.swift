@@ -75,10 +75,11 @@ public struct Theme: Sendable {
     /// The page templates the generator renders with; partials and the base layout are theirs to use.
     public static let requiredTemplates = ["article", "list", "terms", "archive", "404"]
 
-    /// Renders `context` with the template `name`. Every value is HTML-escaped unless the template
-    /// uses triple braces, which the default theme does only for rendered Markdown and JSON-LD.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders `view` with the template `name`: the template reads the view's properties by name. Every
+    /// value is HTML-escaped unless the template uses triple braces, which the default theme does only for
+    /// rendered Markdown and JSON-LD.
+    public func render(_ name: String, _ view: some Sendable) -> String {
+        library.render(view, withTemplate: name) ?? ""
     }
 }
 

@@ -66,6 +66,12 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
+/// A line on standard output, written at once: the terminal (or a log it is piped to) sees each rebuild
+/// of the preview as it happens, without changing the buffering of the C library's `stdout`.
+func printLine(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -24,7 +24,7 @@ struct RebuildEqualityTests {
             #expect(!incremental.steps.contains { $0.name.hasPrefix("nothing changed") }, "step \(step) (\(change)) was seen")
             #expect(incremental.errorCount == 0, "step \(step) (\(change)): \(incremental.diagnostics.filter { $0.severity == .error })")
             let clean = fixture.root.appendingPathComponent("clean-\(step)")
-            try SiteBuild(BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: clean)).run()
+            _ = try SiteBuild(BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: clean)).run()
             let differences = OutputComparison(fixture.output, clean).differences
             #expect(differences.isEmpty, "step \(step) (\(change)): \(differences.prefix(8))")
             compared += OutputComparison.entries(fixture.output).count
@@ -83,7 +83,7 @@ struct OutputComparison {
         let walker = FileManager.default.enumerator(atPath: base)
         while let relative = walker?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
             entries.append(isFolder.boolValue ? relative + "/" : relative)
         }
         return entries.sorted()
