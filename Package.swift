@@ -48,11 +48,10 @@ let package = Package(
                 "CMark",
                 "CVips",
                 "Templates",
-                // For Param's conformance: how a front matter value shows in a template.
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // The preview server lives apart so the generator and its tests build without Hummingbird.
         .target(

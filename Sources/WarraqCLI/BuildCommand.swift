@@ -41,10 +41,11 @@ struct BuildCommand: ParsableCommand {
             report = try SiteBuild(options).run()
         } catch {
             printError("\(error)")
-            if case .output = error {
-                printError("stopped while writing \(output): fix the cause and build again")
-            } else {
-                printError("nothing was written; \(output) is as it was")
+            switch error.step {
+            case .writing: printError("stopped while writing \(output): fix the cause and build again")
+            case .reading: printError("stopped while reading the archive: nothing was written; \(output) is as it was")
+            case .configuring: printError("stopped at the configuration: nothing was written; \(output) is as it was")
+            case .loadingTheme: printError("stopped at the theme: nothing was written; \(output) is as it was")
             }
             throw ExitCode(2)
         }

@@ -58,7 +58,7 @@ public struct SiteBuild {
         config.search = indexer != nil
         let theme: Theme
         do {
-            theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"))
+            theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"), names: TemplateNames.all, openNames: TemplateNames.open)
         } catch {
             throw .template(path: shown(error.path), line: error.line, reason: error.reason)
         }

@@ -218,16 +218,16 @@ public struct JSONImporter: Sendable {
             return kept
         }
         guard let body = text(.body) else {
-            throw .invalidField(path: record.file, line: record.line ?? 0, key: "body", reason: "missing or not text")
+            throw .invalidField(path: record.file, line: record.line, key: "body", reason: "missing or not text")
         }
         let paragraphs = Self.paragraphs(body, lineBreaks: lineBreaks)
-        guard !paragraphs.isEmpty else { throw .invalidField(path: record.file, line: record.line ?? 0, key: "body", reason: "empty") }
+        guard !paragraphs.isEmpty else { throw .invalidField(path: record.file, line: record.line, key: "body", reason: "empty") }
         var title = ArabicText.clean(text(.title) ?? "")
         if title.isEmpty { title = Headline.derived(fromLead: paragraphs[0]) }
         var article = MarkdownFile(title: title, paragraphs: paragraphs)
         if let value = map.value(.date, in: record.fields) {
             guard let date = Self.date(value, zone: zone) else {
-                throw .invalidField(path: record.file, line: record.line ?? 0, key: "date", reason: "'\(value)' is not a date")
+                throw .invalidField(path: record.file, line: record.line, key: "date", reason: "'\(value)' is not a date")
             }
             article.date = date
         }

@@ -115,7 +115,10 @@ public struct SitePlanner {
         }
         pages += imagePages
         for file in staticFiles {
-            pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
+            guard let path = try? OutputPath(file.split(separator: "/").map(String.init)) else {
+                throw .input(path: "static/" + file, line: nil, reason: "cannot be copied: its name would be written outside the output folder")
+            }
+            pages.append(Page(path: path, kind: .asset(source: .archive(path: file))))
         }
         try OutputCollisions(articles: articles, taxonomies: config.taxonomies).check(pages)
         var tagsIndex = try OutputPath.folder([Permalinks.defaultTagsSegment])
@@ -206,14 +209,18 @@ public struct SitePlanner {
         for index in articles.indices {
             let key = "\(articles[index].file)\u{0}\(String(format: "%08d", articles[index].line))\u{0}\(index)"
             articles[index].slug = slugOfKey[key]!
-            paths.append(try .folder(folders[index] + [articles[index].slug]))
+            guard let path = try? OutputPath.folder(folders[index] + [articles[index].slug]) else {
+                throw .input(path: articles[index].file, line: articles[index].line,
+                             reason: "its address /\((folders[index] + [articles[index].slug]).joined(separator: "/"))/ would be written outside the output folder")
+            }
+            paths.append(path)
             if articles[index].slug == wanted[index] { holders[folders[index] + [wanted[index]]] = index }
         }
         for index in articles.indices where articles[index].slug != wanted[index] {
             let address = (folders[index] + [wanted[index]]).joined(separator: "/")
             let holder = holders[folders[index] + [wanted[index]]].map { "\(articles[$0].file):\(articles[$0].line)" } ?? "Warraq's own pages"
             diagnostics.append(.warning(articles[index].file, line: articles[index].line,
-                                        "the address /\(address)/ is taken by \(holder): published at /\(paths[index].file.dropLast("index.html".count))"))
+                                        "the address /\(address)/ is taken by \(holder): published at /\(paths[index].shown)"))
         }
         return paths
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// A page's fingerprint: the hash of its view, of the template that renders it, of the theme and of
 /// Warraq itself. When it equals the one recorded in the manifest and the file is still there, the page is
@@ -22,18 +23,41 @@ extension PageRenderer {
         return hash
     }
 
-    /// The view's bytes as JSON with sorted keys (the same bytes in every process, unlike `hashValue`),
-    /// after the template's name and the page's path.
-    func fingerprint<View: Encodable>(_ view: View, template: String, _ page: Page) -> String {
+    /// The view's values, keys sorted (the same bytes in every process, unlike `hashValue`), after the
+    /// template's name and the page's path.
+    func fingerprint(_ view: TemplateValue, template: String, _ page: Page) -> String {
         var hash = identity
         hash.combine(template)
         hash.combine([0])
         hash.combine(page.path.file)
         hash.combine([0])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Plain values of strings, numbers, flags and dates: encoding them cannot fail.
-        hash.combine((try? encoder.encode(view)) ?? Data())
+        Self.combine(view, into: &hash)
         return hash.hex
+    }
+
+    static func combine(_ value: TemplateValue, into hash: inout StableHash) {
+        switch value {
+        case .text(let text):
+            hash.combine([1])
+            hash.combine(text)
+            hash.combine([0])
+        case .flag(let flag): hash.combine([2, flag ? 1 : 0])
+        case .integer(let number): hash.combine("\u{3}\(number)\u{0}")
+        case .number(let number): hash.combine("\u{4}\(number.bitPattern)\u{0}")
+        case .date(let date): hash.combine("\u{5}\(date.timeIntervalSince1970.bitPattern)\u{0}")
+        case .null: hash.combine([6])
+        case .list(let items):
+            hash.combine([7])
+            for item in items { combine(item, into: &hash) }
+            hash.combine([8])
+        case .map(let entries):
+            hash.combine([9])
+            for key in entries.keys.sorted() {
+                hash.combine(key)
+                hash.combine([0])
+                combine(entries[key]!, into: &hash)
+            }
+            hash.combine([10])
+        }
     }
 }
