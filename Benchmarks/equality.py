@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A rebuild gives exactly the site a clean build gives, on a real archive (issue 19).
 
-    Benchmarks/equality.py [--day 2015-07-22] [--steps 30] [--seed 19] [--warraq PATH] [--out FILE]
+    Benchmarks/equality.py [--day 2015-07-22] [--steps 30] [--seed 19] [--warraq PATH] [--out FILE] [--no-search]
 
 Imports one SaudiNewsNet day (../shared/corpora/saudinewsnet) with `warraq import json --auto-tags 5`, builds it,
 then applies a seeded random sequence of an editor's changes: a body, a title, the tags, the date of an article
@@ -181,6 +181,7 @@ def main():
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--seed", type=int, default=19)
     parser.add_argument("--warraq", default=None)
+    parser.add_argument("--no-search", action="store_true", help="build without the search index (Pagefind)")
     parser.add_argument("--out", default=None, help="also write the report here")
     args = parser.parse_args()
 
@@ -208,34 +209,40 @@ def main():
         print(text, flush=True)
         lines.append(text)
 
-    def build(out):
+    def build(out, clean=False):
         started = time.time()
-        done = run([warraq, "build", archive, "--output", out, "--base-url", BASE_URL])
+        # The clean build reads every file (--no-cache): the rebuild's article cache is what is on trial.
+        done = run([warraq, "build", archive, "--output", out, "--base-url", BASE_URL, "--timings"] + (["--no-cache"] if clean else [])
+                   + (["--no-search"] if args.no_search else []))
         if done.returncode not in (0, 1):
             sys.exit(f"equality: build failed ({done.returncode})\n{done.stderr[-2000:]}")
-        summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
-        return time.time() - started, summary
+        out_lines = done.stdout.strip().splitlines()
+        summary = next((l for l in out_lines if " articles, " in l), "")
+        parsed = next((re.search(r"read \((\d+) parsed", l).group(1) for l in out_lines if re.search(r"read \((\d+) parsed", l)), "-")
+        return time.time() - started, summary + "|" + parsed
 
     seconds, summary = build(output)
+    summary = summary.split("|")[0]
     editor = Editor(archive, args.seed)
     say(f"equality: SaudiNewsNet {args.day}, {len(editor.files)} articles imported, seed {args.seed}, {args.steps} steps")
     say(f"warraq: {warraq}; commit {run(['git', '-C', ROOT, 'rev-parse', '--short', 'HEAD']).stdout.strip()}")
     say(f"first build {seconds:.1f} s: {summary}")
     say("")
-    say(f"{'step':>4}  {'change':<58} {'rebuild s':>9} {'clean s':>7} {'written':>7} {'files':>7}  result")
+    say(f"{'step':>4}  {'change':<58} {'rebuild s':>9} {'clean s':>7} {'written':>7} {'parsed':>6} {'files':>7}  result")
     failed = 0
     total_files = 0
     for step in range(1, args.steps + 1):
         change = editor.change()
         rebuild_seconds, summary = build(output)
         shutil.rmtree(clean, ignore_errors=True)
-        clean_seconds, _ = build(clean)
+        summary, parsed = summary.split("|")
+        clean_seconds, _ = build(clean, clean=True)
         found, files, _entries = differences(output, clean)
         total_files += files
         written = re.search(r"(\d+) written", summary)
         result = "equal" if not found else f"{len(found)} DIFFERENCES: " + "; ".join(found[:5])
         failed += bool(found)
-        say(f"{step:>4}  {change[:58]:<58} {rebuild_seconds:>9.1f} {clean_seconds:>7.1f} {written.group(1) if written else '?':>7} {files:>7}  {result}")
+        say(f"{step:>4}  {change[:58]:<58} {rebuild_seconds:>9.1f} {clean_seconds:>7.1f} {written.group(1) if written else '?':>7} {parsed:>6} {files:>7}  {result}")
     say("")
     say(f"{args.steps} steps, {total_files:,} files compared, kinds tried: {', '.join(sorted(editor.applied))}; "
         f"{'all equal' if not failed else f'{failed} steps with differences'}")

@@ -19,6 +19,9 @@ public struct PreviewServer: Sendable {
     public var watchTheme: Bool
     /// Called with each build's outcome (the CLI prints it).
     public var report: @Sendable (Result<BuildReport, SiteError>) -> Void
+    /// What each article file was read into, kept in memory between saves (and in the archive's
+    /// `.warraq-cache/articles`): a save parses the saved file only.
+    let articles: ArticleCache
 
     public init(archive: URL, archiveDisplay: String, output: URL, host: String = "127.0.0.1", port: Int = 1313,
                 includeDrafts: Bool = false, watchTheme: Bool = false, report: @escaping @Sendable (Result<BuildReport, SiteError>) -> Void = { _ in }) {
@@ -30,6 +33,7 @@ public struct PreviewServer: Sendable {
         self.includeDrafts = includeDrafts
         self.watchTheme = watchTheme
         self.report = report
+        articles = ArticleCache(file: archive.appendingPathComponent(".warraq-cache/articles"))
     }
 
     /// The address pages are built for: what the browser sees, so every link stays on the preview.
@@ -40,7 +44,8 @@ public struct PreviewServer: Sendable {
 
     @discardableResult
     func build(events: ReloadEvents?) async -> Bool {
-        let options = BuildOptions(archive: archive, archiveDisplay: archiveDisplay, output: output, includeDrafts: includeDrafts, baseURL: localBaseURL)
+        var options = BuildOptions(archive: archive, archiveDisplay: archiveDisplay, output: output, includeDrafts: includeDrafts, baseURL: localBaseURL)
+        options.articleCache = articles
         do {
             let result = try SiteBuild(options).run()
             report(.success(result))

@@ -31,11 +31,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Hash every output file instead of trusting sizes and times, rewrite any that changed, then check the output against the manifest.")
     var verify = false
 
+    @Flag(name: .customLong("no-cache"), help: "Read every article file again instead of taking unchanged ones from .warraq-cache/articles (a clean build).")
+    var noCache = false
+
     func run() throws {
         let progress = verbosity.progress()
         var options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
                                    output: URL(fileURLWithPath: output), includeDrafts: drafts, baseURL: baseURL, progress: progress, verify: verify)
         options.search = !noSearch
+        options.readsCache = !noCache
         let report: BuildReport
         do {
             report = try SiteBuild(options).run()
@@ -61,7 +65,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if timings {
-            for step in report.steps { print("  " + step.name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6.2f s", step.seconds)) }
+            for step in report.steps { print("  " + (step.name.count < 28 ? step.name.padding(toLength: 28, withPad: " ", startingAt: 0) : step.name + " ") + String(format: "%6.2f s", step.seconds)) }
         }
         if !report.succeeded { throw ExitCode.failure }
     }

@@ -21,6 +21,11 @@ public struct BuildOptions: Sendable {
     public var searchEnvironment: [String: String]?
     /// Where image variants are cached by content hash; nil: `.warraq-cache/images/` in the archive.
     public var imageCache: URL?
+    /// What reading each article file gave last time (`ArticleCache`); nil: `.warraq-cache/articles` in the
+    /// archive. The preview server passes one it keeps in memory between saves.
+    public var articleCache: ArticleCache?
+    /// Read every article file again, trusting no cache (`warraq build --no-cache`): what a clean build is.
+    public var readsCache = true
 
     public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil,
                 progress: (any BuildProgress)? = nil, verify: Bool = false) {

@@ -70,13 +70,20 @@ public struct SiteBuild {
                       theme: theme, indexer: indexer, searchWarnings: searchWarnings, reader: reader, files: files, skipped: skipped, statics: statics, skippedStatics: skippedStatics)
     }
 
-    private func plan(_ inputs: Inputs, _ clock: inout StepClock) throws(SiteError)
+    /// `savesCache`: false for `check`, which writes no file, the article cache included.
+    private func plan(_ inputs: Inputs, _ clock: inout StepClock, savesCache: Bool = true) throws(SiteError)
         -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
-        var archive = reader.read(files, skipped: inputs.skipped, fileDone: reading.itemDone)
+        let cache = articleCache(inputs)
+        var archive = reader.read(files, skipped: inputs.skipped, cache: cache, fileDone: reading.itemDone)
         reading.end()
-        clock.lap("read")
+        if let cache {
+            if savesCache { cache.save(keeping: files) }
+            clock.lap("read (\(cache.misses) parsed, \(files.count - cache.misses) from cache)")
+        } else {
+            clock.lap("read")
+        }
         archive.diagnostics = inputs.configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
             + baseURLWarning(config) + inputs.searchWarnings
             + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
@@ -121,7 +128,7 @@ public struct SiteBuild {
             clock.lap("input identities")
         }
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _, indexer, images) = try plan(inputs, &clock)
+        let (plan, theme, archive, _, indexer, images) = try plan(inputs, &clock, savesCache: writing)
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
@@ -199,6 +206,25 @@ public struct SiteBuild {
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps
         return report
+    }
+
+    /// The article cache this build reads through, made ready for its configuration: what an article is
+    /// read into depends on this Warraq, `site.yml`, the base URL given and the name the archive is shown by.
+    private func articleCache(_ inputs: Inputs) -> ArticleCache? {
+        guard options.readsCache, !options.verify else { return nil }
+        let cache = options.articleCache ?? ArticleCache(file: options.archive.appendingPathComponent(".warraq-cache/articles"))
+        var hash = StableHash()
+        if let executable = Bundle.main.executableURL {
+            hash.combine(executable.path + "|" + (BuildState.FileIdentity(executable.path).map { "\($0.size)|\($0.modified)|\($0.inode)" } ?? ""))
+        }
+        for part in [WarraqVersion.current, options.archive.standardizedFileURL.path, options.archiveDisplay, options.baseURL ?? "\u{0}",
+                     String(describing: inputs.config.search)] {
+            hash.combine(part)
+            hash.combine([0])
+        }
+        hash.combine(inputs.siteFile ?? Data([0xFF]))
+        cache.use(key: hash.hex)
+        return cache
     }
 
     /// The last build's state when nothing it was made from has changed and its output is whole; otherwise

@@ -124,7 +124,8 @@ public struct KeyphraseTagger: Sendable {
         let total = Double(candidates.count)
         let minimumFrequency = Self.minimumFrequency(candidates.count)
         let scored: [(key: String, score: Double)] = candidates[index].compactMap { key, candidate in
-            guard !banned.contains(key), !pieces.contains(key), key != paperKeys[index], !(candidate.isPiece && (candidate.count >= 2 || candidate.inTitle)) else { return nil }
+            // A news agency is the article's credit, not its subject.
+            guard !banned.contains(key), !pieces.contains(key), key != paperKeys[index], NewsAgency.agency(key) == nil, !(candidate.isPiece && (candidate.count >= 2 || candidate.inTitle)) else { return nil }
             let frequency = documentFrequency[key] ?? 1
             // A phrase in one article links nothing; one in many articles says nothing.
             guard frequency >= minimumFrequency, total < 20 || Double(frequency) <= total * 0.05 else { return nil }
@@ -179,11 +180,13 @@ public struct KeyphraseTagger: Sendable {
                     let end = start + length - 1
                     guard end < written.count else { break }
                     if end > start && !(usage.canContinue(folded[end]) && usage.isBare(folded[end], base: bases[end])) { break }
+                    if end > start && usage.isFutureVerb(folded[end]) { break }
                     // "موقعها الإلكتروني", "شملتهم الدراسة": a pronoun anywhere makes the phrase about someone.
                     if usage.hasPronoun(written[end], folded: folded[end]) { break }
                     guard usage.canEnd(folded[end], base: bases[end]) else { continue }
                     if length == 1 && !usage.isNameLike(folded[start], base: bases[start]) { continue }
                     if length > 1 && usage.isConstructHead(folded[end]) { continue }
+                    if length > 1 && !usage.namesSomething(folded[start...end], bases: bases[start...end]) { continue }
                     if length > 1 && (WordUsage.hasVerbShape(bases[end]) && !folded[end].hasPrefix("ال") && !usage.hasNounMarks(folded[end], base: bases[end])) { continue }
                     let key = bases[start...end].joined(separator: " ")
                     var candidate = found[key] ?? Candidate()
@@ -283,22 +286,69 @@ struct WordUsage: Sendable {
         if let first = base.unicodeScalars.first, first == "ي" || first == "ت" {
             pair = count((first == "ي" ? "ت" : "ي") + String(base.unicodeScalars.dropFirst())) / 2
         }
-        let verb = (verbMarks[base] ?? 0) + (verbMarks[folded] ?? 0) + future + pair
+        // A past verb the archive also writes in the imperfect or the plural: "شارك" beside "يشارك", "شاركوا".
+        let conjugated = base.hasPrefix("ال") || count("ي" + base) == 0 ? 0 : count(base + "وا") + count(base + "ت")
+        let verb = (verbMarks[base] ?? 0) + (verbMarks[folded] ?? 0) + future + pair + conjugated
         let noun = (nounMarks[base] ?? 0) + (nounMarks[folded] ?? 0) + count("ال" + base) + count("ب" + base) + count("بال" + base)
         if Self.hasVerbShape(base) && noun == 0 { return true }
         guard verb > 0 else { return false }
         return verb * 2 >= noun
     }
 
+    /// A verb in the past: the archive also writes its imperfect ("شملت" beside "يشمل", "استهدف" beside
+    /// "يستهدف", "امتدت" beside "يمتد", "سافروا" beside "يسافر"). Only for words without the article.
+    func isPastVerb(_ base: String) -> Bool {
+        guard !base.hasPrefix("ال") else { return false }
+        var stems = [base]
+        if base.hasSuffix("ت") { stems.append(String(base.dropLast())) }
+        if base.hasSuffix("وا") { stems.append(String(base.dropLast(2))) }
+        for stem in stems where stem.unicodeScalars.count >= 2 {
+            if count("ي" + stem) > 0 { return true }
+            if stem.hasPrefix("ا"), stem.unicodeScalars.count >= 3, count("ي" + stem.dropFirst()) > 0 { return true }
+        }
+        return false
+    }
+
+    /// A dual of a common noun ("فترتين" of "فترة", "البلدين" of "البلد" beside "البلدان"): two of
+    /// something, never a name ("بوتين", "البحرين" have no such singular and plural beside them).
+    func isDual(_ folded: String, base: String) -> Bool {
+        let scalars = base.unicodeScalars
+        if base.hasSuffix("تين"), scalars.count >= 5 {
+            let stem = String(base.dropLast(3))
+            return count(stem + "ه") + count("ال" + stem + "ه") > 0
+        }
+        if folded.hasPrefix("ال"), base.hasSuffix("ين"), scalars.count >= 5 {
+            let stem = String(base.dropLast(2))
+            return count(stem + "ان") + count("ال" + stem + "ان") > 0 && count("ال" + stem) > 0
+        }
+        return false
+    }
+
+    /// A common noun the archive also writes with a possessive ("جمهوره", "أمواله", "مقاومتها"): names and
+    /// places never take one. Counted against the definite form, so a rare "نفطها" leaves "النفط" a topic.
+    func isPossessed(_ folded: String, base: String) -> Bool {
+        guard folded.hasPrefix("ال"), base.unicodeScalars.count >= 3 else { return false }
+        let stem = base.hasSuffix("ه") ? String(base.dropLast()) + "ت" : base
+        let possessed = ["ه", "ها", "هم", "نا"].reduce(0) { $0 + count(stem + $1) }
+        return possessed * 8 >= max(count(folded), 1)
+    }
+
+    /// A feminine or plural past ("شنت", "شاركوا") opens no phrase: "شنت طائرات التحالف" is a clause.
+    func isConjugatedPast(_ base: String) -> Bool {
+        (base.hasSuffix("ت") || base.hasSuffix("وا")) && isPastVerb(base)
+    }
+
     /// The shapes of a verb that no noun of news prose takes without ever following a preposition or
     /// the article: the imperfect's prefixes (يطالب، تتجه), its plural (يشاركون), the past plural (تناولوا).
     /// A verbal noun alone (توزيع، تركيب، إنشاء، استغلال) names an action, not a topic: the shapes
-    /// تفعيل, إفعال and استفعال.
+    /// تفعيل, إفعال, افتعال, انفعال and استفعال.
     static func hasVerbalNounShape(_ base: String) -> Bool {
         let s = Array(base.unicodeScalars)
         if s.count == 5 && s[0] == "ت" && s[3] == "ي" { return true }
         if s.count == 5 && s[0] == "ا" && s[3] == "ا" { return true }
         if s.count == 7 && base.hasPrefix("است") && s[5] == "ا" { return true }
+        // افتعال and انفعال: ارتفاع، ارتكاب، انخفاض.
+        if s.count == 6 && s[0] == "ا" && (s[2] == "ت" || s[1] == "ن") && s[4] == "ا" { return true }
         return false
     }
 
@@ -345,11 +395,45 @@ struct WordUsage: Sendable {
         !folded.hasPrefix("ال") && (constructHeads[folded] ?? 0) * 2 >= max(count(folded), 1)
     }
 
+    /// Whether a phrase of two or more words names a topic. It must be definite somewhere ("الأمن
+    /// الغذائي", "وزارة الإسكان") or hold a name ("مطار حائل", "مشعل بن ماجد"): an indefinite description
+    /// ("تصريح صحافي", "درجة مئوية", "إفطار صائم") names nothing. And a bare first word is neither an action
+    /// ("توقيع عقد", "تقديم الهدايا": the verbal nouns تفعيل، إفعال، استفعال) nor a light noun that only
+    /// counts, sorts or cuts what follows ("عمليات البيع", "مقطع الفيديو", "سير العمل").
+    func namesSomething(_ folded: ArraySlice<String>, bases: ArraySlice<String>) -> Bool {
+        guard let head = folded.first, let headBase = bases.first else { return false }
+        // "مدينة تعز", "محافظة عدن": the place is the tag, and its kind adds nothing.
+        if Self.placeKinds.contains(head), folded.count > 1, Gazetteer.place(folded[folded.startIndex + 1]) != nil { return false }
+        if !head.hasPrefix("ال") {
+            if Self.hasVerbalNounShape(headBase) || Self.lightHeads.contains(head) || Self.lightHeads.contains(headBase) { return false }
+            // A plural in the construct state ("منسوبي الأمانة", "مديري التعليم") names a group of people.
+            if headBase.hasSuffix("ي"), count(headBase + "ن") > 0 { return false }
+        }
+        // "الخارجية المصري", "الطاقة الإماراتي": a masculine adjective after a feminine noun belongs to the
+        // office before them ("وزير الخارجية المصري"), so the pair is a piece of a longer phrase.
+        for (noun, adjective) in zip(folded, folded.dropFirst())
+        where noun.hasPrefix("ال") && noun.hasSuffix("ه") && adjective.hasPrefix("ال") && adjective.hasSuffix("ي") && adjective.unicodeScalars.count >= 5 {
+            return false
+        }
+        // "البلدين الشقيقين": two of something, never a name.
+        if zip(folded, bases).contains(where: { isDual($0, base: $1) }) { return false }
+        if folded.contains(where: { $0.hasPrefix("ال") }) { return true }
+        if folded.contains(where: { Self.nameParticles.contains($0) }) { return true }
+        return zip(folded, bases).dropFirst().contains { word, base in isNameLike(word, base: base) }
+    }
+
     /// An office opens no tag: "ولي العهد" or "رئيس مركز" names whoever holds it, and the holder's name
     /// is the tag.
     func canStart(_ folded: String, base: String) -> Bool {
         !OfficeTitle.contains(folded: folded) && !OfficeTitle.contains(folded: base) && !isStopWord(folded, base: base) && !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !Self.honorifics.contains(base)
-            && !isVerbLike(folded, base: base)
+            && !isVerbLike(folded, base: base) && !isConjugatedPast(base) && !isFutureVerb(folded)
+    }
+
+    /// "سيبقى", "ستعقد": the future prefix on a verb the archive also writes without it.
+    func isFutureVerb(_ folded: String) -> Bool {
+        let scalars = Array(folded.unicodeScalars)
+        guard scalars.count >= 4, scalars[0] == "س", "يتن".unicodeScalars.contains(scalars[1]) else { return false }
+        return count(String(String.UnicodeScalarView(scalars.dropFirst()))) > 0
     }
 
     /// Inside a phrase: a name's particles (بن، آل، عبد) may stand, function words may not.
@@ -398,7 +482,7 @@ struct WordUsage: Sendable {
         // A plural in the construct state (منسوبي، بائعي) is half of a phrase.
         if base.hasSuffix("ي") && count(base + "ن") > 0 { return false }
         if Gazetteer.place(folded) != nil { return true }
-        if isConstructHead(folded) { return false }
+        if isConstructHead(folded) || isPastVerb(base) || isDual(folded, base: base) || isPossessed(folded, base: base) { return false }
         // A feminine noun the archive also writes in the plural (محاولة, محاولات) is a common noun.
         if base.hasSuffix("ه"), count(String(base.dropLast()) + "ات") + count("ال" + String(base.dropLast()) + "ات") > 0 { return false }
         let definite = count("ال" + base), bare = count(base)
@@ -434,8 +518,19 @@ struct WordUsage: Sendable {
     static let verbParticles: Set<String> = Set(["قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "كي", "لكي", "لا", "ولا"].map(ArabicText.fold))
     static let nameParticles: Set<String> = Set(["بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "أبي", "ام", "أم", "ذو", "ذي"].map(ArabicText.fold))
     /// Titles of address that open a name without being part of the topic ("سمو ولي العهد").
-    static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب"].map(ArabicText.fold))
-    static let webWords: Set<String> = ["http", "https", "www", "com", "org", "net", "html", "php", "amp", "nbsp"]
+    static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب", "فخامه", "فخامة", "المهندس", "مهندس", "الدكتور", "دكتور", "الأستاذ", "أستاذ", "اللواء", "العميد", "العقيد", "الفريق"].map(ArabicText.fold))
+    static let placeKinds: Set<String> = Set("مدينة محافظة منطقة بلدة قرية ولاية عاصمة إمارة مركز حي".split(separator: " ").map { ArabicText.fold(String($0)) })
+
+    /// Nouns that count, sort, cut or stage whatever follows them (partitives and "light" nouns):
+    /// "عمليات البيع" is selling, "فعاليات مهرجان" a festival, "مقطع الفيديو" a video. Written for Warraq from
+    /// the phrases a blind reading of SaudiNewsNet tags rejected.
+    static let lightHeads: Set<String> = Set("""
+        عملية عمليات فعالية فعاليات عنصر عناصر مقطع مقاطع سير درجة درجات تصريح تصريحات أعمال نشاط أنشطة مجال مجالات \
+        نوع أنواع شكل أشكال كمية كميات حجم معدل معدلات نسبة جانب جوانب بعض كل فرق قائمة سلسلة عدد \
+        إجراءات إجراء خطوة خطوات طريقة طرق آلية آليات مراحل مرحلة جولة جولات حزمة باقة أبرز أهم معظم أغلب \
+        مستجدات جهود إتاحة عدم
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { ArabicText.fold(String($0)) })
+    static let webWords: Set<String> = ["http", "https", "www", "com", "org", "net", "gov", "edu", "html", "php", "amp", "nbsp"]
 
     /// Words that are never a topic on their own in news prose: reporting verbs, stock phrases' words,
     /// vague nouns and adverbs. Written for Warraq from the junk that automatic tags showed on a
@@ -464,6 +559,9 @@ struct WordUsage: Sendable {
         الأكثر الأقل الأفضل الأكبر الأصغر الأعلى الأدنى الأسوأ الأحسن الأهم الأبرز الأقرب الأبعد الأسرع \
         الطبع بالطبع المعلن المعلنة أهالي الأهالي احتفالات حوالي قرابة معين معينة مقدار قرب بغض النظر الراحل \
         شمال جنوب شرق غرب شرقي غربي شمالي جنوبي الخبراء الأم \
+        بات ظل أصبح صار أمسى أضحى لقي أدى جراء مجرد يلي مطلع بيد وبالتالي الموافق المتوقع المقرر طول مدار إثر \
+        القبض العثور الجلوس التعامل وفاة نقطة الربع المعروض ناد أني إني المقبلة المقبل الماضية \
+        لكي كي لكن قياس عنوان أغراض لأغراض قلة لابد مليارات المرء الشر الاستفادة فاز التابعة الممنوحة التهاني التبريكات تويتر فيسبوك يوتيوب انستغرام انستقرام سناب واتساب \
         واحد واحدة اثنان اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة \
         عشر عشرة عشرون عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مائة مئة سنوات سنتين عامين أعوام أسابيع أشهر شهور
         """

@@ -21,12 +21,15 @@ public struct ArchiveReader: Sendable {
     }
 
     /// Reads the given files (from `walked()`), with the warnings of the walk; `fileDone` is called, from
-    /// any thread, after each file.
-    func read(_ files: [String], skipped: [Diagnostic] = [], fileDone: (@Sendable () -> Void)? = nil) -> Archive {
+    /// any thread, after each file. With a cache, a file it knows unchanged is not read again, and what
+    /// was read is recorded in it (saved by the caller).
+    func read(_ files: [String], skipped: [Diagnostic] = [], cache: ArticleCache? = nil, fileDone: (@Sendable () -> Void)? = nil) -> Archive {
         let markdown = Markdown(unsafeHTML: config.unsafeHTML, smartQuotes: config.smartQuotes)
+        let started = ArticleCache.now
         let outcomes = Parallel.map(files, minimumChunk: 8) { relative -> (articles: [Article], diagnostics: [Diagnostic]) in
             defer { fileDone?() }
-            return readFile(relative, markdown: markdown)
+            guard let cache else { return readFile(relative, markdown: markdown) }
+            return readFile(relative, markdown: markdown, cache: cache, started: started)
         }
         var archive = Archive(articles: [], diagnostics: skipped)
         for outcome in outcomes {
@@ -40,10 +43,12 @@ public struct ArchiveReader: Sendable {
         displayPrefix.isEmpty ? relative : (displayPrefix.hasSuffix("/") ? displayPrefix : displayPrefix + "/") + relative
     }
 
-    private func readFile(_ relative: String, markdown: Markdown) -> (articles: [Article], diagnostics: [Diagnostic]) {
+    private func readFile(_ relative: String, markdown: Markdown, data: Data? = nil) -> (articles: [Article], diagnostics: [Diagnostic]) {
         let path = displayPath(relative)
         do throws(ArticleError) {
-            let text = try UTF8Text.decode(contents(relative, path: path), path: path)
+            let bytes: Data
+            if let data { bytes = data } else { bytes = try contents(relative, path: path) }
+            let text = try UTF8Text.decode(bytes, path: path)
             if relative.hasSuffix(".txt") {
                 let sidecarRelative = String(relative.dropLast(4)) + ".yml"
                 let sidecar = (try? String(contentsOf: folder.appendingPathComponent(sidecarRelative), encoding: .utf8))
@@ -55,6 +60,32 @@ public struct ArchiveReader: Sendable {
         } catch {
             return ([], [error.diagnostic])
         }
+    }
+
+    /// A file through the cache: its record when its stamps (or else its bytes) are as recorded; otherwise
+    /// read and recorded. A file that cannot be read is not recorded.
+    private func readFile(_ relative: String, markdown: Markdown, cache: ArticleCache, started: Int64) -> (articles: [Article], diagnostics: [Diagnostic]) {
+        let full = folder.appendingPathComponent(relative).path
+        let sidecarPath = relative.hasSuffix(".txt") ? folder.appendingPathComponent(String(relative.dropLast(4)) + ".yml").path : nil
+        guard let stamp = ArticleCache.Stamp(full) else { return readFile(relative, markdown: markdown) }
+        let sidecar = sidecarPath.flatMap { ArticleCache.Stamp($0) }
+        if let known = cache.entry(relative, stamp: stamp, sidecar: sidecar) { return (known.articles, known.diagnostics) }
+        guard let data = FileManager.default.contents(atPath: full) else { return readFile(relative, markdown: markdown) }
+        var hash = StableHash(data)
+        hash.combine([0xFF])
+        if let sidecarPath, let sidecarData = FileManager.default.contents(atPath: sidecarPath) {
+            hash.combine([1])
+            hash.combine(sidecarData)
+        }
+        let trusted = ArticleCache.trusted(stamp, sidecar, started: started)
+        if let known = cache.entry(relative, contentHash: hash.value, stamp: stamp, sidecar: sidecar, trusted: trusted) {
+            return (known.articles, known.diagnostics)
+        }
+        cache.countMiss()
+        let read = readFile(relative, markdown: markdown, data: data)
+        cache.store(relative, .init(stamp: stamp, sidecar: sidecar, trusted: trusted, contentHash: hash.value,
+                                    articles: read.articles, diagnostics: read.diagnostics))
+        return read
     }
 
     private func contents(_ relative: String, path: String) throws(ArticleError) -> Data {

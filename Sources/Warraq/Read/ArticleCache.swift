@@ -1,0 +1,310 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What reading each article file gave the last time (its articles and its warnings), so that a rebuild
+/// parses and renders the Markdown of changed files only. Kept as `.warraq-cache/articles` in the archive.
+///
+/// A file is known by its path, size, modification and change times and inode (taken before it is read),
+/// and by a hash of its bytes and its sidecar's: a file whose times changed but whose bytes did not is not
+/// parsed again either. A file modified in the moments before it was read could change again within the
+/// same clock tick, so its times are not trusted next time: its bytes are hashed and compared.
+///
+/// The file is a header (format and key) then records appended one per file read, the last for a path
+/// winning; it is written again whole when the records of deleted or changed files outnumber the live
+/// ones. Each record carries its length and a checksum. Nothing wrong can come out of it: a header of
+/// another format or key (another Warraq, another `site.yml`, another archive name) discards it all, a
+/// garbled record is skipped (its file is read again), a torn tail ends the file. The key does not hold
+/// the theme: reading an article does not depend on it.
+public final class ArticleCache: @unchecked Sendable {
+    static let header = "warraq article cache 1\n"
+
+    /// A file as the file system knows it, without reading it.
+    struct Stamp: Equatable {
+        var size: Int
+        var modified: Int64
+        var changed: Int64
+        var inode: UInt64
+
+        init?(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            size = Int(status.st_size)
+            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+            inode = UInt64(status.st_ino)
+        }
+
+        init(size: Int, modified: Int64, changed: Int64, inode: UInt64) {
+            (self.size, self.modified, self.changed, self.inode) = (size, modified, changed, inode)
+        }
+    }
+
+    /// One file's record.
+    struct Entry {
+        var stamp: Stamp
+        /// The sidecar's (`NAME.yml` beside `NAME.txt`), nil when there is none.
+        var sidecar: Stamp?
+        /// Whether the stamps may be believed next time (the file was not modified just before it was read).
+        var trusted: Bool
+        var contentHash: UInt64
+        var articles: [Article]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Where the cache is kept; nil: in memory only.
+    let file: URL?
+    private let lock = NSLock()
+    private var key = ""
+    private var seed: UInt64 = 0
+    private var entries: [String: Entry] = [:]
+    /// Records the file holds, live or not: when to write it again whole.
+    private var recordsInFile = 0
+    /// Records of this build, encoded while reading (in parallel), appended when the build saves.
+    private var pending: [(path: String, bytes: [UInt8])] = []
+    private var mustRewrite = true
+    private(set) var hits = 0
+    private(set) var misses = 0
+
+    /// A cache kept in `file` (read when `use(key:)` is first called), or in memory only.
+    public init(file: URL?) {
+        self.file = file
+    }
+
+    /// Makes the cache answer for builds with this key: the file is read if not yet, and everything is
+    /// dropped if it was made under another key.
+    func use(key: String) {
+        lock.withLock {
+            // Counted per build: the preview's cache serves build after build.
+            hits = 0
+            misses = 0
+            guard key != self.key else { return }
+            self.key = key
+            seed = StableHash(Array(key.utf8)).value
+            entries = [:]
+            pending = []
+            recordsInFile = 0
+            mustRewrite = true
+            if let file, let data = try? Data(contentsOf: file, options: .mappedIfSafe) {
+                load(data, key: key)
+            }
+        }
+    }
+
+    /// The record of a file whose stamps are as recorded and trusted.
+    func entry(_ path: String, stamp: Stamp, sidecar: Stamp?) -> Entry? {
+        let found = lock.withLock { entries[path] }
+        guard let found, found.trusted, found.stamp == stamp, found.sidecar == sidecar else { return nil }
+        lock.withLock { hits += 1 }
+        return found
+    }
+
+    /// The record of a file whose bytes are as recorded, re-stamped (its times changed, not its bytes).
+    func entry(_ path: String, contentHash: UInt64, stamp: Stamp, sidecar: Stamp?, trusted: Bool) -> Entry? {
+        guard var found = lock.withLock({ entries[path] }), found.contentHash == contentHash else { return nil }
+        found.stamp = stamp
+        found.sidecar = sidecar
+        found.trusted = trusted
+        store(path, found)
+        lock.withLock { hits += 1 }
+        return found
+    }
+
+    /// Records what reading a file gave. Articles whose front matter holds a value the cache cannot keep
+    /// exactly are not recorded: their file is read again next time.
+    func store(_ path: String, _ entry: Entry) {
+        guard let bytes = Self.record(path, entry, seed: lock.withLock({ seed })) else {
+            lock.withLock { _ = entries.removeValue(forKey: path) }
+            return
+        }
+        lock.withLock {
+            entries[path] = entry
+            pending.append((path, bytes))
+        }
+    }
+
+    func countMiss() {
+        lock.withLock { misses += 1 }
+    }
+
+    /// Forgets the files that are no longer in the archive and writes what changed: appended records, or
+    /// the whole file again (into a new file renamed over the old) when most of it is dead.
+    func save(keeping paths: [String]) {
+        lock.withLock {
+            let live = Set(paths)
+            entries = entries.filter { live.contains($0.key) }
+            guard let file else { pending = []; return }
+            let pendingCount = pending.count
+            if !mustRewrite && pendingCount == 0 { return }
+            if mustRewrite || recordsInFile + pendingCount > 2 * entries.count + 64 {
+                rewrite(file)
+            } else {
+                append(file)
+            }
+            pending = []
+        }
+    }
+
+    /// Whether stamps taken after `started` (nanoseconds since 1970) may be believed next time: neither file
+    /// was modified in the tenth of a second before, in which a second edit could keep the same stamp.
+    static func trusted(_ stamp: Stamp, _ sidecar: Stamp?, started: Int64) -> Bool {
+        let window: Int64 = 100_000_000
+        return [stamp, sidecar].allSatisfy { stamp in stamp.map { max($0.modified, $0.changed) < started - window } ?? true }
+    }
+
+    static var now: Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    // MARK: the file
+
+    /// Records encoded while reading are written as they are; the others are encoded a slice at a time
+    /// and written as they come, so the whole file is never held twice in memory.
+    private func rewrite(_ file: URL) {
+        let sorted = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var encoded: [String: [UInt8]] = [:]
+        for record in pending { encoded[record.path] = record.bytes }
+        pending = []
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = file.path + ".new-" + String(getpid())
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var written = descriptor >= 0 && Self.write([UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], to: descriptor)
+        let seed = self.seed
+        var start = 0
+        while written && start < sorted.count {
+            let slice = Array(sorted[start..<min(start + 2048, sorted.count)])
+            start += slice.count
+            let records = Parallel.map(slice, minimumChunk: 64) { [encoded] path in
+                encoded[path] ?? entries[path].flatMap { Self.record(path, $0, seed: seed) } ?? []
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.reduce(0) { $0 + $1.count })
+            for record in records { bytes += record }
+            written = Self.write(bytes, to: descriptor)
+        }
+        if descriptor >= 0 { close(descriptor) }
+        guard written, rename(temporary, file.path) == 0 else {
+            unlink(temporary)
+            recordsInFile = 0
+            mustRewrite = true
+            return
+        }
+        recordsInFile = sorted.count
+        mustRewrite = false
+    }
+
+    private func append(_ file: URL) {
+        var bytes: [UInt8] = []
+        for record in pending { bytes += record.bytes }
+        if Self.write(bytes, to: file.path, flags: O_WRONLY | O_APPEND) {
+            recordsInFile += pending.count
+        } else {
+            mustRewrite = true
+        }
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String, flags: Int32) -> Bool {
+        let descriptor = open(path, flags | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return write(bytes, to: descriptor)
+    }
+
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = POSIX.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// `length (4) | checksum (8) | path, stamps, hash, articles, diagnostics`.
+    static func record(_ path: String, _ entry: Entry, seed: UInt64) -> [UInt8]? {
+        var body = CacheBytesWriter(capacity: 8192)
+        body.string(path)
+        write(entry.stamp, to: &body)
+        body.bool(entry.sidecar != nil)
+        if let sidecar = entry.sidecar { write(sidecar, to: &body) }
+        body.bool(entry.trusted)
+        body.uint64(entry.contentHash)
+        body.int(entry.articles.count)
+        do {
+            for article in entry.articles { try CachedArticle.write(article, to: &body) }
+        } catch {
+            return nil
+        }
+        body.int(entry.diagnostics.count)
+        for diagnostic in entry.diagnostics { CachedArticle.write(diagnostic, to: &body) }
+        var out = CacheBytesWriter(capacity: body.bytes.count + 12)
+        out.uint32(UInt32(body.bytes.count))
+        out.uint64(body.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
+        return out.bytes + body.bytes
+    }
+
+    private static func write(_ stamp: Stamp, to out: inout CacheBytesWriter) {
+        out.int(stamp.size)
+        out.uint64(UInt64(bitPattern: stamp.modified))
+        out.uint64(UInt64(bitPattern: stamp.changed))
+        out.uint64(stamp.inode)
+    }
+
+    private static func readStamp(_ input: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> Stamp {
+        Stamp(size: try input.int(), modified: Int64(bitPattern: try input.uint64()), changed: Int64(bitPattern: try input.uint64()),
+              inode: try input.uint64())
+    }
+
+    /// Reads the records of a file made under `key`; finds their bounds first, then decodes them in parallel.
+    private func load(_ data: Data, key: String) {
+        let seed = self.seed
+        let expected = [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A]
+        guard data.count >= expected.count, data.prefix(expected.count).elementsEqual(expected) else { return }
+        var whole = true
+        let decoded: [(path: String, entry: Entry)?] = data.withUnsafeBytes { raw in
+            var bounds: [Range<Int>] = []
+            var offset = expected.count
+            while raw.count - offset >= 12 {
+                let length = Int(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
+                guard length <= raw.count - offset - 12 else { break }
+                bounds.append(offset..<(offset + 12 + length))
+                offset += 12 + length
+            }
+            // A torn tail: what a later build appends must not land behind it, out of reach.
+            whole = offset == raw.count
+            // Read only while the mapped file is held, and each chunk reads records of its own.
+            nonisolated(unsafe) let raw = raw
+            return Parallel.map(bounds, minimumChunk: 64) { range in
+                let record = UnsafeRawBufferPointer(rebasing: raw[range])
+                let body = UnsafeRawBufferPointer(rebasing: record[12...])
+                guard record.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian == CacheChecksum.of(body, seed: seed) else { return nil }
+                var input = CacheBytesReader(body)
+                return try? Self.decode(&input)
+            }
+        }
+        for case let (path, entry)? in decoded { entries[path] = entry }
+        recordsInFile = decoded.count
+        mustRewrite = !whole || decoded.contains { $0 == nil }
+    }
+
+    private static func decode(_ input: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> (path: String, entry: Entry) {
+        let path = try input.string()
+        let stamp = try readStamp(&input)
+        let sidecar = try input.bool() ? try readStamp(&input) : nil
+        let trusted = try input.bool()
+        let hash = try input.uint64()
+        var articles: [Article] = []
+        for _ in 0..<(try input.count()) { articles.append(try CachedArticle.read(from: &input)) }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try input.count()) { diagnostics.append(try CachedArticle.readDiagnostic(from: &input)) }
+        guard input.atEnd else { throw CacheBytesReader.Malformed() }
+        return (path, Entry(stamp: stamp, sidecar: sidecar, trusted: trusted, contentHash: hash, articles: articles, diagnostics: diagnostics))
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// The byte layout of the article cache: little-endian integers and length-prefixed UTF-8, written and read
+/// without Foundation's coders, which took longer to decode an archive than to parse it again.
+struct CacheBytesWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func int(_ value: Int) { uint64(UInt64(bitPattern: Int64(value))) }
+
+    mutating func uint64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func uint32(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            uint32(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optionalString(_ text: String?) {
+        bool(text != nil)
+        if let text { string(text) }
+    }
+
+    mutating func strings(_ list: [String]) {
+        int(list.count)
+        for text in list { string(text) }
+    }
+
+    /// A date to the bit: a rebuild's pages must print it exactly as a clean build does.
+    mutating func date(_ date: Date?) {
+        bool(date != nil)
+        if let date { uint64(date.timeIntervalSinceReferenceDate.bitPattern) }
+    }
+
+    mutating func data(_ data: Data) {
+        uint32(UInt32(data.count))
+        bytes.append(contentsOf: data)
+    }
+}
+
+/// Reads what `CacheBytesWriter` wrote; every read is bounds-checked and a short or garbled record throws.
+struct CacheBytesReader {
+    struct Malformed: Error {}
+
+    private let base: UnsafeRawBufferPointer
+    private(set) var offset = 0
+
+    init(_ base: UnsafeRawBufferPointer) {
+        self.base = base
+    }
+
+    var atEnd: Bool { offset == base.count }
+
+    private mutating func take(_ count: Int) throws(Malformed) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= base.count - offset else { throw Malformed() }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + count)])
+    }
+
+    mutating func uint64() throws(Malformed) -> UInt64 {
+        let raw = try take(8)
+        var value: UInt64 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: raw) }
+        return UInt64(littleEndian: value)
+    }
+
+    mutating func uint32() throws(Malformed) -> UInt32 {
+        let raw = try take(4)
+        var value: UInt32 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: raw) }
+        return UInt32(littleEndian: value)
+    }
+
+    mutating func int() throws(Malformed) -> Int {
+        Int(Int64(bitPattern: try uint64()))
+    }
+
+    /// A count of items that follow, each at least one byte: a garbled count cannot ask for more than is there.
+    mutating func count() throws(Malformed) -> Int {
+        let value = try int()
+        guard value >= 0, value <= base.count - offset else { throw Malformed() }
+        return value
+    }
+
+    mutating func byte() throws(Malformed) -> UInt8 {
+        try take(1)[0]
+    }
+
+    mutating func bool() throws(Malformed) -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw Malformed()
+        }
+    }
+
+    mutating func string() throws(Malformed) -> String {
+        let count = Int(try uint32())
+        return String(decoding: try take(count), as: UTF8.self)
+    }
+
+    mutating func optionalString() throws(Malformed) -> String? {
+        try bool() ? try string() : nil
+    }
+
+    mutating func strings() throws(Malformed) -> [String] {
+        var list: [String] = []
+        let count = try count()
+        list.reserveCapacity(count)
+        for _ in 0..<count { list.append(try string()) }
+        return list
+    }
+
+    mutating func date() throws(Malformed) -> Date? {
+        try bool() ? Date(timeIntervalSinceReferenceDate: Double(bitPattern: try uint64())) : nil
+    }
+
+    mutating func data() throws(Malformed) -> Data {
+        let count = Int(try uint32())
+        return Data(try take(count))
+    }
+}
+
+/// A checksum against torn and garbled records (not against an adversary: the cache is the user's own
+/// file), eight bytes a step so checking the cache costs a fraction of reading it.
+enum CacheChecksum {
+    /// `seed`: the cache's key, so that a record appended under another key (another process) never checks out.
+    static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count) ^ seed
+        let words = bytes.count / 8
+        for index in 0..<words {
+            let word = bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            hash = (hash ^ word) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 29
+        }
+        for index in (words * 8)..<bytes.count {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+        }
+        hash ^= hash >> 32
+        return hash
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import Warraq
+
+/// A rebuild parses only the article files that changed; whatever happened to the cache, the site is the
+/// one a build reading every file writes.
+@Suite("The article cache")
+struct ArticleCacheTests {
+    static func archive() throws -> ArchiveFixture {
+        try ArchiveFixture([
+            "site.yml": "title: أرشيف\nbase_url: https://example.org/\n",
+            "2023/09/a.md": ArchiveFixture.markdown(title: "الخبر الأول", date: "2023-09-20", tags: ["غزة"], body: "نص الخبر الأول."),
+            "2023/09/b.md": ArchiveFixture.markdown(title: "الخبر الثاني", date: "2023-09-21", tags: ["غزة"],
+                                                    extra: "rating: 4\nscore: 2.5\nfeatured: true\nnote: ~\nseen: 2023-09-01\nlinks: [a, 2]\nbox:\n  size: 3\n",
+                                                    body: "نص الخبر الثاني."),
+            "2023/09/c.md": ArchiveFixture.markdown(title: "الخبر الثالث", date: "2023-09-22", tags: ["الرياض"], body: "نص الخبر الثالث."),
+            "2023/09/broken.md": "---\ntitle: [\n---\nنص\n",
+        ])
+    }
+
+    static func cacheFile(_ fixture: ArchiveFixture) -> URL { fixture.archive.appendingPathComponent(".warraq-cache/articles") }
+
+    /// How many files the build parsed, as its read step says.
+    static func parsed(_ report: BuildReport) -> Int? {
+        guard let step = report.steps.first(where: { $0.name.hasPrefix("read (") }) else { return nil }
+        return Int(step.name.dropFirst("read (".count).prefix { $0.isNumber })
+    }
+
+    /// The output equals a build into a new folder that reads every file.
+    static func expectClean(_ fixture: ArchiveFixture, _ comment: Comment) throws {
+        let clean = fixture.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        var options = BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: clean)
+        options.readsCache = false
+        let report = try SiteBuild(options).run()
+        #expect(parsed(report) == nil)
+        let differences = OutputComparison(fixture.output, clean).differences
+        #expect(differences.isEmpty, "\(comment): \(differences.prefix(5))")
+        try FileManager.default.removeItem(at: clean)
+    }
+
+    @Test("a rebuild after one edit parses that file only, and its warnings are told again for the others")
+    func oneEdit() throws {
+        let fixture = try Self.archive()
+        let first = try fixture.build()
+        #expect(Self.parsed(first) == 4)
+        #expect(FileManager.default.fileExists(atPath: Self.cacheFile(fixture).path))
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/a.md", ArchiveFixture.markdown(title: "الخبر الأول", date: "2023-09-20", tags: ["غزة"], body: "نص معدل."))
+        let second = try fixture.build()
+        #expect(Self.parsed(second) == 1)
+        #expect(second.diagnostics.filter { $0.path.hasSuffix("broken.md") } == first.diagnostics.filter { $0.path.hasSuffix("broken.md") })
+        #expect(fixture.page("2023/09/a/index.html")?.contains("نص معدل.") == true)
+        try Self.expectClean(fixture, "after one edit")
+    }
+
+    @Test("a file touched but not changed is not parsed again")
+    func touched() throws {
+        let fixture = try Self.archive()
+        try fixture.build()
+        Thread.sleep(forTimeInterval: 0.12)
+        let path = fixture.archive.appendingPathComponent("2023/09/c.md").path
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
+        try fixture.write("2023/09/d.md", ArchiveFixture.markdown(title: "الخبر الرابع", date: "2023-09-23", body: "نص الخبر الرابع."))
+        #expect(Self.parsed(try fixture.build()) == 1)
+        try Self.expectClean(fixture, "after a touch and an added file")
+    }
+
+    @Test("front matter params come back from the cache as the same values of the same types")
+    func params() throws {
+        let fixture = try Self.archive()
+        let read = try fixture.plan().articles.first { $0.title == "الخبر الثاني" }
+        let cached = try fixture.plan().articles.first { $0.title == "الخبر الثاني" }
+        let original = try #require(read), again = try #require(cached)
+        #expect(original.params == again.params)
+        if case .integer? = again.params["rating"], case .number? = again.params["score"], case .flag? = again.params["featured"] {} else {
+            Issue.record("\(again.params)")
+        }
+        if case .null? = again.params["note"], case .date? = again.params["seen"], case .list? = again.params["links"] {} else {
+            Issue.record("\(again.params)")
+        }
+        #expect(again.params["box"] == original.params["box"])
+        var out = CacheBytesWriter()
+        try CachedArticle.write(original, to: &out)
+        let decoded = try out.bytes.withUnsafeBytes { bytes in
+            var input = CacheBytesReader(bytes)
+            return try CachedArticle.read(from: &input)
+        }
+        #expect(decoded.params == original.params && decoded.bodyHTML == original.bodyHTML && decoded.title == original.title)
+        #expect(decoded.text == original.text && decoded.lead == original.lead && decoded.date == original.date)
+    }
+
+    @Test("a garbled, truncated or foreign cache is never believed: the files it cannot vouch for are parsed again")
+    func corrupt() throws {
+        let fixture = try Self.archive()
+        try fixture.build()
+        let file = Self.cacheFile(fixture)
+        let whole = try Data(contentsOf: file)
+
+        // One byte flipped in every record's body: each record fails its checksum.
+        var garbled = whole
+        for index in stride(from: 60, to: garbled.count, by: 97) { garbled[index] ^= 0x20 }
+        try garbled.write(to: file)
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/c.md", ArchiveFixture.markdown(title: "الخبر الثالث", date: "2023-09-22", tags: ["الرياض"], body: "نص جديد."))
+        #expect(Self.parsed(try fixture.build()) == 4)
+        try Self.expectClean(fixture, "after a garbled cache")
+
+        // Cut in the middle of a record: the records before it hold, the cut one and the rest are read again.
+        let now = try Data(contentsOf: file)
+        try now.prefix(now.count * 2 / 3).write(to: file)
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/a.md", ArchiveFixture.markdown(title: "الخبر الأول", date: "2023-09-20", body: "نص آخر."))
+        let parsed = try #require(Self.parsed(try fixture.build()))
+        #expect(parsed >= 2 && parsed <= 4)
+        try Self.expectClean(fixture, "after a truncated cache")
+
+        // Another format version in the header: nothing of it is used.
+        var foreign = try Data(contentsOf: file)
+        foreign[foreign.startIndex + ArticleCache.header.utf8.count - 2] = UInt8(ascii: "9")
+        try foreign.write(to: file)
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/b.md", ArchiveFixture.markdown(title: "الخبر الثاني", date: "2023-09-21", body: "نص ثالث."))
+        #expect(Self.parsed(try fixture.build()) == 4)
+        try Self.expectClean(fixture, "after a cache of another version")
+    }
+
+    @Test("another site.yml is another cache: every file is parsed again")
+    func configChange() throws {
+        let fixture = try Self.archive()
+        try fixture.build()
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("site.yml", "title: أرشيف\nbase_url: https://example.org/\npage_size: 2\n")
+        #expect(Self.parsed(try fixture.build()) == 4)
+        try Self.expectClean(fixture, "after a site.yml change")
+    }
+
+    @Test("a cache kept in memory (the preview's) parses the changed file only, across builds")
+    func inMemory() throws {
+        let fixture = try Self.archive()
+        let cache = ArticleCache(file: nil)
+        var options = BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: fixture.output)
+        options.articleCache = cache
+        #expect(Self.parsed(try SiteBuild(options).run()) == 4)
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/c.md", ArchiveFixture.markdown(title: "الخبر الثالث", date: "2023-09-22", body: "نص محفوظ."))
+        #expect(Self.parsed(try SiteBuild(options).run()) == 1)
+        #expect(!FileManager.default.fileExists(atPath: Self.cacheFile(fixture).path))
+        try Self.expectClean(fixture, "with the cache in memory")
+    }
+}
