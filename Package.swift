@@ -50,7 +50,8 @@ let package = Package(
                 "Templates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // The preview server lives apart so the generator and its tests build without Hummingbird.
         .target(
@@ -81,5 +82,5 @@ let package = Package(
         // Runs the built `warraq` executable; depending on its target makes every test build build it first.
         .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCLI", "Warraq"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

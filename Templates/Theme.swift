@@ -20,8 +20,9 @@ public struct Theme: Sendable {
     }
 
     /// Loads the default theme, then the site's overrides. A template that does not parse fails the whole
-    /// load with its file and line, so a build never renders half a theme.
-    public static func load(overrides: URL? = nil) throws(ThemeError) -> Theme {
+    /// load with its file and line, so a build never renders half a theme. Given the `names` pages offer
+    /// (and the `openNames` below which any name goes), an override that names anything else is a warning.
+    public static func load(overrides: URL? = nil, names: Set<String>? = nil, openNames: Set<String> = []) throws(ThemeError) -> Theme {
         HTMLEscape.registered
         var templates: [String: MustacheTemplate] = [:]
         var assets: [String: Data] = [:]
@@ -29,6 +30,7 @@ public struct Theme: Sendable {
         var contents: [String: Data] = [:]
         var texts: [String: String] = [:]
         var defaultNames: Set<String> = []
+        var overridden: Set<String> = []
         for folder in [defaultFolder] + (overrides.map { [$0] } ?? []) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             for name in names.sorted() where !name.hasPrefix(".") {
@@ -47,7 +49,7 @@ public struct Theme: Sendable {
                     }
                     sources[String(name.dropLast(".mustache".count))] = url.path
                     texts[String(name.dropLast(".mustache".count))] = text
-                    if folder == defaultFolder { defaultNames.insert(String(name.dropLast(".mustache".count))) }
+                    if folder == defaultFolder { defaultNames.insert(String(name.dropLast(".mustache".count))) } else { overridden.insert(name) }
                     contents[name] = Data(text.utf8)
                 } else if let data = try? Data(contentsOf: url) {
                     assets[name] = data
@@ -69,16 +71,32 @@ public struct Theme: Sendable {
             warnings.append(ThemeError(path: sources[name] ?? name, line: nil,
                                        reason: "no template of the theme is named '\(name)' and none includes it, so it is never used\(hint)"))
         }
+        if let names {
+            let check = TemplateNameCheck(known: names, open: openNames)
+            for file in overridden.sorted() {
+                let template = String(file.dropLast(".mustache".count))
+                for (line, name) in check.unknownNames(in: texts[template] ?? "") {
+                    warnings.append(ThemeError(path: sources[template] ?? file, line: line,
+                                               reason: "names '\(name)', which no page gives: it renders as nothing"))
+                }
+            }
+        }
         return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources, files: contents, warnings: warnings)
     }
 
     /// The page templates the generator renders with; partials and the base layout are theirs to use.
     public static let requiredTemplates = ["article", "list", "terms", "archive", "404"]
 
-    /// Renders `context` with the template `name`. Every value is HTML-escaped unless the template
-    /// uses triple braces, which the default theme does only for rendered Markdown and JSON-LD.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders `value` with the template `name`: the template reads the view's properties by name. Every
+    /// value is HTML-escaped unless the template uses triple braces, which the default theme does only for
+    /// rendered Markdown and JSON-LD.
+    public func render(_ name: String, value: TemplateValue) -> String {
+        library.render(value, withTemplate: name) ?? ""
+    }
+
+    /// Renders a view (any `Encodable` value: its properties are the template's names).
+    public func render(_ name: String, _ view: some Encodable) -> String {
+        render(name, value: TemplateEncoder.value(view))
     }
 }
 

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The preview's own output folder when none is given: made fresh for each run by `mkdtemp` (a new name,

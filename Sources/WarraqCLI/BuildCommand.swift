@@ -45,10 +45,11 @@ struct BuildCommand: ParsableCommand {
             report = try SiteBuild(options).run()
         } catch {
             printError("\(error)")
-            if case .output = error {
-                printError("stopped while writing \(output): fix the cause and build again")
-            } else {
-                printError("nothing was written; \(output) is as it was")
+            switch error.step {
+            case .writing: printError("stopped while writing \(output): fix the cause and build again")
+            case .reading: printError("stopped while reading the archive: nothing was written; \(output) is as it was")
+            case .configuring: printError("stopped at the configuration: nothing was written; \(output) is as it was")
+            case .loadingTheme: printError("stopped at the theme: nothing was written; \(output) is as it was")
             }
             throw ExitCode(2)
         }
@@ -68,6 +69,12 @@ struct BuildCommand: ParsableCommand {
         }
         if !report.succeeded { throw ExitCode.failure }
     }
+}
+
+/// A line on standard output, written at once: the terminal (or a log it is piped to) sees each rebuild
+/// of the preview as it happens, without changing the buffering of the C library's `stdout`.
+func printLine(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
 func printError(_ text: String) {

@@ -28,8 +28,6 @@ struct ServeCommand: AsyncParsableCommand {
     var watchTheme = false
 
     func run() async throws {
-        // The terminal should see each rebuild as it happens, also when piped to a log.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let archiveURL = URL(fileURLWithPath: archive).standardizedFileURL
         let privateFolder = output == nil ? try PreviewFolder() : nil
         defer { privateFolder?.remove() }
@@ -42,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
             switch result {
             case .success(let report):
                 for diagnostic in report.diagnostics { printError(diagnostic.description) }
-                print(String(format: "built %d articles: %d files written, %d removed (%.2f s)", report.articles, report.written.count,
+                printLine(String(format: "built %d articles: %d files written, %d removed (%.2f s)", report.articles, report.written.count,
                              report.removed.count, report.seconds))
             case .failure(let error):
                 printError("\(error)")
@@ -50,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         try await server.run {
-            print("serving \(archive) at \(server.localBaseURL) (from \(outputURL.path)); Ctrl-C stops")
+            printLine("serving \(archive) at \(server.localBaseURL) (from \(outputURL.path)); Ctrl-C stops")
         }
     }
 }

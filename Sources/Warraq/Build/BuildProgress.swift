@@ -15,7 +15,7 @@ public protocol BuildProgress: AnyObject, Sendable {
 }
 
 /// Reports a step's items as they are done, from any thread.
-struct StepProgress: @unchecked Sendable {
+struct StepProgress: Sendable {
     private let progress: BuildProgress?
     private let counter = Counter()
 

@@ -50,7 +50,7 @@ public struct SiteBuild {
         let configPath = options.archive.appendingPathComponent("site.yml").path
         var (config, configWarnings) = try SiteConfigReader(path: configPath).read()
         if let override = options.baseURL {
-            guard let base = BaseURL(override) else { throw .invalidConfig(path: "--base-url", line: nil, reason: "'\(override)' is not an http or https URL without control characters") }
+            guard let base = BaseURL(override) else { throw .config(path: "--base-url", line: nil, reason: "'\(override)' is not an http or https URL without control characters") }
             config.baseURL = base
             config.baseURLIsSet = true
         }
@@ -58,9 +58,9 @@ public struct SiteBuild {
         config.search = indexer != nil
         let theme: Theme
         do {
-            theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"))
+            theme = try Theme.load(overrides: options.archive.appendingPathComponent("templates"), names: TemplateNames.all, openNames: TemplateNames.open)
         } catch {
-            throw .invalidTemplate(path: shown(error.path), line: error.line, reason: error.reason)
+            throw .template(path: shown(error.path), line: error.line, reason: error.reason)
         }
         clock.lap("configuration and theme")
         let reader = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config)
@@ -132,8 +132,7 @@ public struct SiteBuild {
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
-        var failure: SiteError?
-        let lock = NSLock()
+        let failure = Locked<SiteError?>(nil)
         let rendered = Counter()
         let rendering = StepProgress(options.progress, "render", unit: "pages", total: plan.pages.count)
         let staged = Parallel.map(plan.pages, minimumChunk: 32) { page -> OutputWriter.Staged? in
@@ -144,18 +143,18 @@ public struct SiteBuild {
                     _ = try renderer.render(page)
                     return nil
                 }
-                let input = renderer.fingerprint(page)
-                if let unchanged = writer.unchanged(page.path, input: input) { return unchanged }
+                let prepared = try renderer.prepare(page)
+                if let unchanged = writer.unchanged(page.path, input: prepared.fingerprint) { return unchanged }
                 _ = rendered.increment()
-                return try writer.stage(page.path, renderer.render(page), input: input)
+                return try writer.stage(page.path, prepared.render(), input: prepared.fingerprint)
             } catch {
-                lock.withLock { if failure == nil { failure = error } }
+                failure.withLock { if $0 == nil { $0 = error } }
                 return nil
             }
         }
         rendering.end()
         clock.lap(writing ? "render and stage" : "render")
-        if let failure {
+        if let failure = failure.withLock({ $0 }) {
             writer?.discardStaging()
             throw failure
         }

@@ -44,9 +44,9 @@ public struct FieldMap: Sendable, Equatable {
         }
     }
 
-    func value(_ field: Field, in record: [String: Any]) -> Any? {
+    func value(_ field: Field, in record: [String: JSONValue]) -> JSONValue? {
         for name in names[field] ?? [] {
-            if let value = record[name], !(value is NSNull) { return value }
+            if let value = record[name], value != .null { return value }
         }
         return nil
     }

@@ -7,7 +7,7 @@ import Foundation
 /// Nothing a newsroom published is dropped: only a record with the URL of one already read, or with the
 /// same source, title, day and text, is merged into it. Two papers' articles under one headline are two
 /// articles (the read-also engine links them, the importer keeps them).
-public struct JSONImporter {
+public struct JSONImporter: Sendable {
     public var map = FieldMap()
     public var zone = TimeZone(identifier: "UTC")!
     /// What a single newline in a body is: a paragraph break (most news exports), or a wrapped line of
@@ -19,7 +19,7 @@ public struct JSONImporter {
     /// Tags to suggest for each untagged article (0: none).
     public var autoTags = 0
     /// Called with (records done, records in all) as the import goes.
-    public var progress: ((Int, Int) -> Void)?
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init() {}
 
@@ -48,7 +48,7 @@ public struct JSONImporter {
         let file: String
         let index: Int
         let line: Int?
-        let fields: [String: Any]
+        let fields: [String: JSONValue]
 
         var place: String { line.map { "record \(index) (line \($0))" } ?? "record \(index)" }
     }
@@ -58,9 +58,9 @@ public struct JSONImporter {
         var records: [Record] = []
         for file in files {
             let data: Data
-            do { data = try Data(contentsOf: file) } catch { throw .output(path: file.path, reason: "cannot be read") }
+            do { data = try Data(contentsOf: file) } catch { throw .input(path: file.path, line: nil, reason: "cannot be read") }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw .invalidConfig(path: file.path, line: nil, reason: "not valid UTF-8 (first bad byte at offset \(UTF8Text.firstInvalidOffset(data) ?? 0))")
+                throw .input(path: file.path, line: nil, reason: "not valid UTF-8 (first bad byte at offset \(UTF8Text.firstInvalidOffset(data) ?? 0))")
             }
             let (read, skipped) = try Self.records(in: text, path: file.path)
             records += read
@@ -135,7 +135,7 @@ public struct JSONImporter {
                 try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: configURL, options: .atomic)
             } catch {
-                throw .output(path: configURL.path, reason: "cannot write: \(error.localizedDescription)")
+                throw .output(path: configURL.path, line: nil, reason: "cannot write: \(error.localizedDescription)")
             }
             report.siteConfig = configURL.path
         }
@@ -180,14 +180,14 @@ public struct JSONImporter {
         var records: [Record] = []
         var skipped: [Diagnostic] = []
         if trimmed.first == "[" {
-            let parsed: Any
+            let parsed: [JSONValue]
             do {
-                parsed = try JSONSerialization.jsonObject(with: Data(trimmed.utf8))
+                parsed = try JSONDecoder().decode([JSONValue].self, from: Data(trimmed.utf8))
             } catch {
-                throw .invalidConfig(path: path, line: nil, reason: "not a valid JSON array: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
+                throw .input(path: path, line: nil, reason: "not a valid JSON array: \(Self.explanation(error))")
             }
-            for (index, item) in ((parsed as? [Any]) ?? []).enumerated() {
-                if let fields = item as? [String: Any] {
+            for (index, item) in parsed.enumerated() {
+                if case .object(let fields) = item {
                     records.append(Record(file: path, index: index, line: nil, fields: fields))
                 } else {
                     skipped.append(.warning(path, "record \(index): not an object; skipped"))
@@ -198,7 +198,7 @@ public struct JSONImporter {
             for (number, line) in TextLines(text[...]).enumerated() {
                 guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 defer { index += 1 }
-                if let fields = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] {
+                if case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)) {
                     records.append(Record(file: path, index: index, line: number + 1, fields: fields))
                 } else {
                     skipped.append(.warning(path, line: number + 1, "record \(index): not a JSON object; skipped"))
@@ -212,22 +212,22 @@ public struct JSONImporter {
                      controls: inout Int) throws(ArticleError) -> MarkdownFile {
         /// The field's text without control characters (counted), cleaned for display.
         func text(_ field: FieldMap.Field) -> String? {
-            guard let value = map.value(field, in: record.fields) as? String else { return nil }
+            guard let value = map.value(field, in: record.fields)?.string else { return nil }
             let (kept, removed) = ControlCharacters.removed(value)
             controls += removed
             return kept
         }
         guard let body = text(.body) else {
-            throw .invalidField(path: record.file, line: record.line ?? 0, key: "body", reason: "missing or not text")
+            throw .invalidField(path: record.file, line: record.line, key: "body", reason: "missing or not text")
         }
         let paragraphs = Self.paragraphs(body, lineBreaks: lineBreaks)
-        guard !paragraphs.isEmpty else { throw .invalidField(path: record.file, line: record.line ?? 0, key: "body", reason: "empty") }
+        guard !paragraphs.isEmpty else { throw .invalidField(path: record.file, line: record.line, key: "body", reason: "empty") }
         var title = ArabicText.clean(text(.title) ?? "")
         if title.isEmpty { title = Headline.derived(fromLead: paragraphs[0]) }
         var article = MarkdownFile(title: title, paragraphs: paragraphs)
         if let value = map.value(.date, in: record.fields) {
             guard let date = Self.date(value, zone: zone) else {
-                throw .invalidField(path: record.file, line: record.line ?? 0, key: "date", reason: "'\(value)' is not a date")
+                throw .invalidField(path: record.file, line: record.line, key: "date", reason: "'\(value)' is not a date")
             }
             article.date = date
         }
@@ -239,13 +239,13 @@ public struct JSONImporter {
             article.credit = byline.credit
         }
         article.summary = text(.summary).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
-        article.originalURL = (map.value(.url, in: record.fields) as? String).flatMap { $0.isEmpty ? nil : $0 }
+        article.originalURL = map.value(.url, in: record.fields)?.string.flatMap { $0.isEmpty ? nil : $0 }
         article.image = text(.image).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         article.imageAlt = text(.image_alt).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
         article.imageCaption = text(.image_caption).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
         switch map.value(.tags, in: record.fields) {
-        case let list as [Any]: article.tags = list.compactMap { $0 as? String }.map(ArabicText.clean).filter { !$0.isEmpty }
-        case let text as String:
+        case .array(let list)?: article.tags = list.compactMap(\.string).map(ArabicText.clean).filter { !$0.isEmpty }
+        case .string(let text)?:
             article.tags = text.split(whereSeparator: { $0 == "," || $0 == "،" }).map { ArabicText.clean(String($0)) }.filter { !$0.isEmpty }
         default: break
         }
@@ -279,12 +279,21 @@ public struct JSONImporter {
     }
 
     /// ISO 8601, `YYYY-MM-DD hh:mm:ss`, or epoch seconds (as a number or digits).
-    static func date(_ value: Any, zone: TimeZone) -> Date? {
-        if let number = value as? NSNumber, !(value is Bool) { return Date(timeIntervalSince1970: number.doubleValue) }
-        guard let text = value as? String else { return nil }
+    static func date(_ value: JSONValue, zone: TimeZone) -> Date? {
+        if case .number(let seconds) = value { return Date(timeIntervalSince1970: seconds) }
+        guard case .string(let text) = value else { return nil }
         if !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let seconds = Double(text) {
             return Date(timeIntervalSince1970: seconds)
         }
         return ArticleDate.parse(text, zone: zone)
+    }
+
+    /// What JSONDecoder found wrong, in its own words.
+    private static func explanation(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .dataCorrupted(let context)?:
+            return (context.underlyingError.map { ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\($0)" }) ?? context.debugDescription
+        default: return "\(error)"
+        }
     }
 }

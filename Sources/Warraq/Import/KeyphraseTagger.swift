@@ -9,8 +9,8 @@ import Foundation
 /// "الهلال الأحمر" are one tag, shown as the article writes it without the clitic. What a word is comes
 /// from how the archive uses it: a noun follows prepositions and takes the article; a verb follows
 /// قد، لم، لن، أن and takes the future prefix س. An article gets fewer tags rather than weak ones.
-public struct KeyphraseTagger {
-    public struct Document {
+public struct KeyphraseTagger: Sendable {
+    public struct Document: Sendable {
         public var title: String
         public var body: String
         /// The paper's name: it quotes itself ("قالت مصادر لـ«الوئام»"), and its own name is no topic.
@@ -105,7 +105,7 @@ public struct KeyphraseTagger {
         var banned: Set<String> = []
         var chosen: [[String]] = []
         for _ in 0..<3 {
-            chosen = Parallel.map(Array(candidates.indices), minimumChunk: 64) { keys(for: $0, count: count, banned: banned) }
+            chosen = Parallel.map(Array(candidates.indices), minimumChunk: 64) { [banned] in keys(for: $0, count: count, banned: banned) }
             var used: [String: Int] = [:]
             for keys in chosen { for key in keys { used[key, default: 0] += 1 } }
             let lonely = used.filter { $0.value < 2 }.map(\.key)

@@ -42,7 +42,7 @@ public struct PageImporter {
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     try Data(markdown.text(zone: config.timeZone).utf8).write(to: target, options: .atomic)
                 } catch {
-                    throw .output(path: target.path, reason: "cannot write: \(error.localizedDescription)")
+                    throw .output(path: target.path, line: nil, reason: "cannot write: \(error.localizedDescription)")
                 }
                 written.append(target.path)
             }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One news article as the archive holds it, whichever format it was written in.
-public struct Article: @unchecked Sendable {
+public struct Article: Sendable {
     /// The file it came from, relative to the archive folder; every diagnostic names it.
     public var file: String
     /// The line of `file` it starts at: 1, or further down for an article embedded in a scraped page.
@@ -43,7 +43,7 @@ public struct Article: @unchecked Sendable {
     /// The picture it leads with, if any.
     public var image: ArticleImage?
     /// Front matter keys Warraq has no meaning for; they reach the templates as `params`.
-    public var params: [String: Any] = [:]
+    public var params: [String: Param] = [:]
 
     public init(file: String, title: String, slug: String) {
         self.file = file

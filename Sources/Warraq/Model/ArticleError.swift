@@ -3,7 +3,8 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     case notUTF8(path: String, byteOffset: Int)
     case unclosedFrontMatter(path: String, line: Int)
     case invalidFrontMatter(path: String, line: Int, reason: String)
-    case invalidField(path: String, line: Int, key: String, reason: String)
+    /// `line` is nil for a record of a JSON array, which has no line of its own.
+    case invalidField(path: String, line: Int?, key: String, reason: String)
     case empty(path: String)
     case unreadable(path: String, reason: String)
 
@@ -18,7 +19,9 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int? {
         switch self {
         case .notUTF8, .unreadable: return nil
-        case .unclosedFrontMatter(_, let line), .invalidFrontMatter(_, let line, _), .invalidField(_, let line, _, _):
+        case .unclosedFrontMatter(_, let line), .invalidFrontMatter(_, let line, _):
+            return line
+        case .invalidField(_, let line, _, _):
             return line
         case .empty: return nil
         }

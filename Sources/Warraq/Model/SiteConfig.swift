@@ -72,7 +72,7 @@ public struct SiteConfig: Sendable {
 }
 
 /// A feed's format, and the file it is written to in its folder.
-public enum FeedFormat: String, Sendable, CaseIterable {
+public enum FeedFormat: String, Sendable, CaseIterable, Codable {
     case rss, atom
 
     public var fileName: String { self == .rss ? "index.xml" : "atom.xml" }

@@ -12,7 +12,7 @@ public struct TaxonomyConfig: Sendable, Equatable {
     public enum ArticleField: String, Sendable, CaseIterable { case tags, source, author, place }
 
     public static let defaults: [TaxonomyConfig] = [
-        TaxonomyConfig(field: .tags, title: "الوسوم", singular: "وسم", segment: "tags"),
+        TaxonomyConfig(field: .tags, title: "الوسوم", singular: "وسم", segment: Permalinks.defaultTagsSegment),
         TaxonomyConfig(field: .source, title: "المصادر", singular: "المصدر", segment: "sources"),
         TaxonomyConfig(field: .author, title: "الكتّاب", singular: "الكاتب", segment: "authors"),
         TaxonomyConfig(field: .place, title: "الأماكن", singular: "المكان", segment: "places"),

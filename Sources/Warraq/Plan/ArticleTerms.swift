@@ -60,7 +60,7 @@ struct ArticleTerms {
         // 2. Each distinct word's base, once per word rather than once per occurrence; term ids in the
         // order of their keys, so every build numbers them alike.
         let distinct = letters.keys.sorted()
-        let bases = Parallel.map(distinct, minimumChunk: 1024) { key -> UInt64? in
+        let bases = Parallel.map(distinct, minimumChunk: 1024) { [letters, lexicon] key -> UInt64? in
             guard let base = Self.term(letters[key]!, lexicon: lexicon) else { return nil }
             return Lexicon.key(base)
         }
@@ -83,7 +83,7 @@ struct ArticleTerms {
         }
 
         // 3. Term counts per article, document frequencies, then TF-IDF signatures.
-        let termCounts = Parallel.map(words, minimumChunk: 64) { words -> [(Int32, Float)] in
+        let termCounts = Parallel.map(words, minimumChunk: 64) { [termOfWord] words -> [(Int32, Float)] in
             var counts: [Int32: Float] = [:]
             for (key, count) in words.title { if let term = termOfWord[key] { counts[term, default: 0] += Float(count) * Self.titleBoost } }
             for (key, count) in words.text { if let term = termOfWord[key] { counts[term, default: 0] += Float(count) } }
@@ -92,7 +92,7 @@ struct ArticleTerms {
         var frequency = [Int32](repeating: 0, count: stems.count)
         for terms in termCounts { for (term, _) in terms { frequency[Int(term)] += 1 } }
         let total = Float(max(articles.count, 1))
-        let weighted = Parallel.map(termCounts, minimumChunk: 64) { terms -> [(term: Int32, weight: Float)] in
+        let weighted = Parallel.map(termCounts, minimumChunk: 64) { [frequency] terms -> [(term: Int32, weight: Float)] in
             var all = terms.map { term, count in
                 (term: term, weight: (1 + log(count)) * log(1 + total / Float(frequency[Int(term)])))
             }

@@ -11,7 +11,7 @@ struct OutputCollisions {
         for (index, page) in pages.enumerated() {
             if let other = owner.updateValue(index, forKey: page.path.file) {
                 let first = describe(pages[other]), second = describe(page)
-                throw .invalidConfig(path: second.path, line: nil,
+                throw .config(path: second.path, line: nil,
                                      reason: "\(second.what) would be written at /\(page.path.file), where \(first.what) is written: rename one of them")
             }
         }

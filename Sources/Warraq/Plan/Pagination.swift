@@ -20,7 +20,7 @@ public struct Pagination: Sendable, Equatable {
 
     /// The folder components of page `number` under the list's folder.
     public static func components(ofPage number: Int, under folder: [String]) -> [String] {
-        number == 1 ? folder : folder + ["page", String(number)]
+        Permalinks.page(number, of: folder)
     }
 }
 

@@ -9,7 +9,7 @@ import Foundation
 /// bounded amount (editor tags more than automatic ones, a tag no other article has nothing); closeness
 /// in time scales the sum. Copies of the same text printed by other papers are never offered: they are
 /// listed apart ("نُشر أيضاً في"), and no list holds two copies of one story.
-public struct ReadAlsoEngine {
+public struct ReadAlsoEngine: Sendable {
     let articles: [Article]
     let tags: Taxonomy?
     let settings: SiteConfig.ReadAlsoSettings

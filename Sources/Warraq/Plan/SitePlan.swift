@@ -14,23 +14,62 @@ public struct SitePlan: Sendable {
     public let dateArchive: DateArchive
     public let pages: [Page]
     public let diagnostics: [Diagnostic]
-    /// The feeds of each folder that has any (`""` for the site's, `"tags/غزة"` for a term's), for the
-    /// links pages give to them.
-    public var feedFormats: [String: [FeedFormat]] = [:]
-
-    /// The feeds written in a list's folder.
-    public func feeds(in folder: [String]) -> [FeedFormat] {
-        feedFormats[folder.joined(separator: "/")] ?? []
-    }
+    /// The addresses every page links to (the site's feeds, stylesheet, sitemap...).
+    public var addresses: SiteAddresses
+    /// Beside `taxonomies`: the address of each one's index, and of each of its terms' first page.
+    public var taxonomyPaths: [OutputPath] = []
+    public var termPaths: [[OutputPath]] = []
+    /// Beside `termIndexes`: the pages of each letter of a split index (empty when it is not split).
+    public var letterPaths: [[[OutputPath]]] = []
+    /// Beside `articles`: the year and month archive each dated article is listed in.
+    public var archiveOfArticle: [ArchiveFolders?] = []
 
     /// The tags taxonomy, which read-also scoring and feeds use.
     public var tags: Taxonomy? { taxonomies.first { $0.config.field == .tags } }
+}
+
+/// The addresses of the pages every page links to, as the planner laid them out (see `Permalinks`).
+public struct SiteAddresses: Sendable {
+    public var home: OutputPath
+    public var stylesheet: OutputPath
+    public var rss: OutputPath
+    public var atom: OutputPath
+    public var sitemap: OutputPath
+    /// The tags index the 404 page sends readers to (`/tags/` when the site has no tags taxonomy).
+    public var tags: OutputPath
+    /// `/archive/`, when any article has a date.
+    public var dateIndex: OutputPath?
+    /// The search page, its script and the folder of the index, when the site has search.
+    public var search: OutputPath?
+    public var searchScript: OutputPath
+    public var searchBundle: OutputPath
+}
+
+/// The archive pages an article is listed in.
+public struct ArchiveFolders: Sendable {
+    public let year: OutputPath
+    public let month: OutputPath
+}
+
+/// A feed of a list, as the list's pages link to it.
+public struct FeedLink: Sendable {
+    public let format: FeedFormat
+    public let path: OutputPath
 }
 
 /// One output file and what goes into it.
 public struct Page: Sendable {
     public let path: OutputPath
     public let kind: Kind
+
+    /// Whether the sitemap lists it: every HTML page a reader or crawler should find (articles, lists,
+    /// indexes), decided here once for the planner that counts them and the writer that lists them.
+    public var isInSitemap: Bool {
+        switch kind {
+        case .article, .listing, .termIndex, .termLetter, .dateIndex: return true
+        case .feed, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll, .search: return false
+        }
+    }
 
     public enum Kind: Sendable {
         case article(Int)
@@ -89,8 +128,10 @@ public struct Listing: Sendable {
     public let articles: [Int]
     public let pagination: Pagination
     public let page: Int
-    /// The folder of the list's first page: `[]` for the front page, `["tags", slug]` for a tag.
-    public let folder: [String]
+    /// Every page of the list, first to last (one array shared by all of them).
+    public let pages: [OutputPath]
+    /// The feeds of the list's own folder, which its pages link to (a term's; the front page's are the site's).
+    public let feeds: [FeedLink]
 }
 
 public struct Feed: Sendable {
@@ -99,14 +140,15 @@ public struct Feed: Sendable {
     /// `.front` for the whole site, or a term.
     public let scope: Listing.Scope
     public let articles: [Int]
-    public let folder: [String]
+    /// The first page of the list it follows.
+    public let home: OutputPath
 }
 
 public enum SitemapPart: Sendable {
     /// The sitemap itself, when all addresses fit in one file.
     case whole
-    /// A sitemap index naming `count` parts.
-    case index(count: Int)
+    /// A sitemap index naming its parts.
+    case index(parts: [OutputPath])
     /// Part `number` (1-based) of a split sitemap.
     case part(number: Int)
 }
@@ -116,8 +158,15 @@ public struct DateArchive: Sendable {
     public struct Year: Sendable {
         public let year: Int
         public let articles: [Int]
+        public let path: OutputPath
         /// Months with articles, newest first.
-        public let months: [(month: Int, articles: [Int])]
+        public let months: [Month]
+    }
+
+    public struct Month: Sendable {
+        public let month: Int
+        public let articles: [Int]
+        public let path: OutputPath
     }
 
     /// Newest first.

@@ -18,9 +18,7 @@ public struct SitePlanner {
     }
 
     /// URL slugs no article may take, as list pagination lives there.
-    static let reservedSlugs: Set<String> = ["page"]
-    /// The folder of the page that lists every year and month.
-    public static let archiveFolder = "archive"
+    static let reservedSlugs: Set<String> = [Permalinks.paginationFolder]
     /// Above this many addresses a sitemap is split into parts (the protocol's limit).
     static let sitemapLimit = 50_000
 
@@ -42,66 +40,106 @@ public struct SitePlanner {
         let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)
         let (readAlso, readAlsoDiagnostics) = engine.readAlsoForAll()
         diagnostics += readAlsoDiagnostics
-        let dateArchive = Self.dateArchive(articles, zone: config.timeZone)
+        let dateArchive = try Self.dateArchive(articles, zone: config.timeZone)
         let termIndexes = taxonomies.map(TermIndex.init)
         let (planned, imagePages) = try plannedImages(articles)
 
         var pages: [Page] = []
-        var feedFormats: [String: [FeedFormat]] = [:]
         for (index, path) in paths.enumerated() { pages.append(Page(path: path, kind: .article(index))) }
         let all = Array(articles.indices)
-        try addListing(.front, articles: all, folder: [], to: &pages)
-        try addFeeds(.front, articles: all, folder: [], to: &pages, formats: &feedFormats)
+        var feedPages: [Page] = []
+        let siteFeeds = try addFeeds(.front, articles: all, folder: [], to: &feedPages)
+        try addListing(.front, articles: all, folder: [], feeds: [], to: &pages)
+        pages += feedPages
+        var taxonomyPaths: [OutputPath] = []
+        var termPaths: [[OutputPath]] = []
+        var letterPaths: [[[OutputPath]]] = []
         for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
-            pages.append(Page(path: try .folder([taxonomy.config.segment]), kind: .termIndex(taxonomy: taxonomyIndex)))
+            let segment = taxonomy.config.segment
+            taxonomyPaths.append(try .folder([segment]))
+            pages.append(Page(path: taxonomyPaths[taxonomyIndex], kind: .termIndex(taxonomy: taxonomyIndex)))
+            var letters: [[OutputPath]] = []
             if termIndexes[taxonomyIndex].split {
                 for (groupIndex, group) in termIndexes[taxonomyIndex].groups.enumerated() {
+                    var groupPages: [OutputPath] = []
                     for page in 1...group.pagination.pageCount {
-                        pages.append(Page(path: try .folder(TermIndex.components(segment: taxonomy.config.segment, group: group, page: page)),
-                                          kind: .termLetter(taxonomy: taxonomyIndex, group: groupIndex, page: page)))
+                        groupPages.append(try .folder(Permalinks.letter(group.slug, page: page, segment: segment)))
+                        pages.append(Page(path: groupPages[page - 1], kind: .termLetter(taxonomy: taxonomyIndex, group: groupIndex, page: page)))
                     }
+                    letters.append(groupPages)
                 }
             }
+            letterPaths.append(letters)
+            var terms: [OutputPath] = []
             for (termIndex, term) in taxonomy.terms.enumerated() {
-                let folder = [taxonomy.config.segment, term.slug]
-                try addListing(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages)
-                try addFeeds(.term(taxonomy: taxonomyIndex, term: termIndex), articles: term.articles, folder: folder, to: &pages, formats: &feedFormats)
+                let folder = Permalinks.term(term.slug, segment: segment)
+                let scope = Listing.Scope.term(taxonomy: taxonomyIndex, term: termIndex)
+                // The feeds are planned first, so the term's pages can link to them, and listed after them.
+                var feedPages: [Page] = []
+                let feeds = try addFeeds(scope, articles: term.articles, folder: folder, to: &feedPages)
+                terms.append(try addListing(scope, articles: term.articles, folder: folder, feeds: feeds, to: &pages))
+                pages += feedPages
             }
+            termPaths.append(terms)
         }
-        if !dateArchive.years.isEmpty { pages.append(Page(path: try .folder([Self.archiveFolder]), kind: .dateIndex)) }
+        let dateIndex: OutputPath? = dateArchive.years.isEmpty ? nil : try .folder(Permalinks.dateIndex)
+        if let dateIndex { pages.append(Page(path: dateIndex, kind: .dateIndex)) }
         for year in dateArchive.years {
-            let yearFolder = [String(format: "%04d", year.year)]
-            try addListing(.year(year.year), articles: year.articles, folder: yearFolder, to: &pages)
-            for (month, monthArticles) in year.months {
-                try addListing(.month(year: year.year, month: month), articles: monthArticles,
-                               folder: yearFolder + [String(format: "%02d", month)], to: &pages)
+            try addListing(.year(year.year), articles: year.articles, folder: Permalinks.year(year.year), feeds: [], to: &pages)
+            for month in year.months {
+                try addListing(.month(year: year.year, month: month.month), articles: month.articles, folder: Permalinks.month(month.month, of: year.year), feeds: [], to: &pages)
             }
         }
-        let htmlPages = pages.filter { if case .feed = $0.kind { return false } else { return true } }.count
-        if htmlPages + 1 <= Self.sitemapLimit {
-            pages.append(Page(path: try OutputPath(["sitemap.xml"]), kind: .sitemap(.whole)))
+        let sitemap = try OutputPath(Permalinks.sitemap)
+        let listed = pages.count(where: \.isInSitemap)
+        if listed + 1 <= Self.sitemapLimit {
+            pages.append(Page(path: sitemap, kind: .sitemap(.whole)))
         } else {
-            let parts = (htmlPages + Self.sitemapLimit - 1) / Self.sitemapLimit
-            pages.append(Page(path: try OutputPath(["sitemap.xml"]), kind: .sitemap(.index(count: parts))))
-            for part in 1...parts { pages.append(Page(path: try OutputPath(["sitemap-\(part).xml"]), kind: .sitemap(.part(number: part)))) }
+            let count = (listed + Self.sitemapLimit - 1) / Self.sitemapLimit
+            var parts: [OutputPath] = []
+            for number in 1...count { parts.append(try OutputPath(Permalinks.sitemapPart(number))) }
+            pages.append(Page(path: sitemap, kind: .sitemap(.index(parts: parts))))
+            for (number, part) in parts.enumerated() { pages.append(Page(path: part, kind: .sitemap(.part(number: number + 1)))) }
         }
-        pages.append(Page(path: try OutputPath(["news-sitemap.xml"]), kind: .newsSitemap))
-        pages.append(Page(path: try OutputPath(["robots.txt"]), kind: .robots))
-        pages.append(Page(path: try OutputPath(["404.html"]), kind: .notFound))
+        pages.append(Page(path: try OutputPath(Permalinks.newsSitemap), kind: .newsSitemap))
+        pages.append(Page(path: try OutputPath(Permalinks.robots), kind: .robots))
+        pages.append(Page(path: try OutputPath(Permalinks.notFound), kind: .notFound))
         pages.append(Page(path: .noJekyll, kind: .noJekyll))
-        pages.append(Page(path: try OutputPath(["assets", "warraq.css"]), kind: .asset(source: .theme(name: "warraq.css"))))
+        let stylesheet = try OutputPath(Permalinks.themeAsset(Permalinks.stylesheetName))
+        pages.append(Page(path: stylesheet, kind: .asset(source: .theme(name: Permalinks.stylesheetName))))
+        let search = try OutputPath.folder(Permalinks.search)
+        let searchScript = try OutputPath(Permalinks.themeAsset(Permalinks.searchScriptName))
         if config.search == true {
-            pages.append(Page(path: try OutputPath.folder(["search"]), kind: .search))
-            pages.append(Page(path: try OutputPath(["assets", "warraq-search.js"]), kind: .asset(source: .theme(name: "warraq-search.js"))))
+            pages.append(Page(path: search, kind: .search))
+            pages.append(Page(path: searchScript, kind: .asset(source: .theme(name: Permalinks.searchScriptName))))
         }
         pages += imagePages
         for file in staticFiles {
-            pages.append(Page(path: try OutputPath(file.split(separator: "/").map(String.init)), kind: .asset(source: .archive(path: file))))
+            guard let path = try? OutputPath(file.split(separator: "/").map(String.init)) else {
+                throw .input(path: "static/" + file, line: nil, reason: "cannot be copied: its name would be written outside the output folder")
+            }
+            pages.append(Page(path: path, kind: .asset(source: .archive(path: file))))
         }
         try OutputCollisions(articles: articles, taxonomies: config.taxonomies).check(pages)
+        var tagsIndex = try OutputPath.folder([Permalinks.defaultTagsSegment])
+        if let tags = taxonomies.firstIndex(where: { $0.config.field == .tags }) { tagsIndex = taxonomyPaths[tags] }
+        let addresses = SiteAddresses(
+            home: try .folder([]), stylesheet: stylesheet, rss: siteFeeds[0].path, atom: siteFeeds[1].path, sitemap: sitemap,
+            tags: tagsIndex,
+            dateIndex: dateIndex, search: config.search == true ? search : nil, searchScript: searchScript,
+            searchBundle: try .folder(Permalinks.searchBundle))
         var plan = SitePlan(config: config, articles: articles, articlePaths: paths, taxonomies: taxonomies, termIndexes: termIndexes, images: planned, readAlso: readAlso,
-                            dateArchive: dateArchive, pages: pages, diagnostics: diagnostics)
-        plan.feedFormats = feedFormats
+                            dateArchive: dateArchive, pages: pages, diagnostics: diagnostics, addresses: addresses)
+        plan.taxonomyPaths = taxonomyPaths
+        plan.termPaths = termPaths
+        plan.letterPaths = letterPaths
+        plan.archiveOfArticle = articles.map { article in
+            article.date.map { date in
+                let c = ArticleDate.components(date, zone: config.timeZone)
+                let year = dateArchive.years.first { $0.year == c.year }!
+                return ArchiveFolders(year: year.path, month: year.months.first { $0.month == c.month }!.path)
+            }
+        }
         return (plan, engine)
     }
 
@@ -116,9 +154,9 @@ public struct SitePlanner {
             if image.isRemote { planned.append(.remote(url: image.source, image: image)); continue }
             guard let path = images.resolved[ImageReader.key(article)], let file = images.files[path] else { planned.append(nil); continue }
             let parts = path.split(separator: "/").map(String.init)
-            let original = try OutputPath(parts.first == "static" ? Array(parts.dropFirst()) : ["media"] + parts)
-            let thumbnail = try OutputPath(["media", "variants", "\(file.hash)-\(ImageFile.thumbnailWidth).jpg"])
-            let webp = try OutputPath(["media", "variants", "\(file.hash)-\(ImageFile.webpWidth).webp"])
+            let original = try OutputPath(parts.first == "static" ? Array(parts.dropFirst()) : Permalinks.media(parts))
+            let thumbnail = try OutputPath(Permalinks.imageVariant(file.hash, width: ImageFile.thumbnailWidth, extension: "jpg"))
+            let webp = try OutputPath(Permalinks.imageVariant(file.hash, width: ImageFile.webpWidth, extension: "webp"))
             planned.append(.local(file, image: image, original: original, thumbnail: thumbnail, webp: webp))
             guard copied.insert(path).inserted else { continue }
             if parts.first != "static", let archiveFolder = images.archive {
@@ -153,9 +191,9 @@ public struct SitePlanner {
             let folder: [String]
             if let date = article.date {
                 let c = ArticleDate.components(date, zone: config.timeZone)
-                folder = [String(format: "%04d", c.year), String(format: "%02d", c.month)]
+                folder = Permalinks.month(c.month, of: c.year)
             } else {
-                folder = ["articles"]
+                folder = Permalinks.undated
             }
             folders.append(folder)
             let key = "\(article.file)\u{0}\(String(format: "%08d", article.line))\u{0}\(index)"
@@ -171,40 +209,52 @@ public struct SitePlanner {
         for index in articles.indices {
             let key = "\(articles[index].file)\u{0}\(String(format: "%08d", articles[index].line))\u{0}\(index)"
             articles[index].slug = slugOfKey[key]!
-            paths.append(try .folder(folders[index] + [articles[index].slug]))
+            guard let path = try? OutputPath.folder(folders[index] + [articles[index].slug]) else {
+                throw .input(path: articles[index].file, line: articles[index].line,
+                             reason: "its address /\((folders[index] + [articles[index].slug]).joined(separator: "/"))/ would be written outside the output folder")
+            }
+            paths.append(path)
             if articles[index].slug == wanted[index] { holders[folders[index] + [wanted[index]]] = index }
         }
         for index in articles.indices where articles[index].slug != wanted[index] {
             let address = (folders[index] + [wanted[index]]).joined(separator: "/")
             let holder = holders[folders[index] + [wanted[index]]].map { "\(articles[$0].file):\(articles[$0].line)" } ?? "Warraq's own pages"
             diagnostics.append(.warning(articles[index].file, line: articles[index].line,
-                                        "the address /\(address)/ is taken by \(holder): published at /\(paths[index].file.dropLast("index.html".count))"))
+                                        "the address /\(address)/ is taken by \(holder): published at /\(paths[index].shown)"))
         }
         return paths
     }
 
-    private func addListing(_ scope: Listing.Scope, articles: [Int], folder: [String], to pages: inout [Page]) throws(SiteError) {
+    /// The pages of one list; the address of its first page.
+    @discardableResult
+    private func addListing(_ scope: Listing.Scope, articles: [Int], folder: [String], feeds: [FeedLink], to pages: inout [Page]) throws(SiteError) -> OutputPath {
         let pagination = Pagination(itemCount: articles.count, pageSize: config.pageSize)
+        var paths: [OutputPath] = []
+        for page in 1...pagination.pageCount { paths.append(try .folder(Permalinks.page(page, of: folder))) }
         for page in 1...pagination.pageCount {
-            let listing = Listing(scope: scope, articles: articles, pagination: pagination, page: page, folder: folder)
-            pages.append(Page(path: try .folder(Pagination.components(ofPage: page, under: folder)), kind: .listing(listing)))
+            let listing = Listing(scope: scope, articles: articles, pagination: pagination, page: page, pages: paths, feeds: feeds)
+            pages.append(Page(path: paths[page - 1], kind: .listing(listing)))
         }
+        return paths[0]
     }
 
     /// The site's feed in both formats; a term's in the formats of `feeds.terms`, from `feeds.min_articles`.
-    private func addFeeds(_ scope: Listing.Scope, articles: [Int], folder: [String], to pages: inout [Page],
-                          formats: inout [String: [FeedFormat]]) throws(SiteError) {
+    private func addFeeds(_ scope: Listing.Scope, articles: [Int], folder: [String], to pages: inout [Page]) throws(SiteError) -> [FeedLink] {
         let wanted: [FeedFormat] = scope == .front ? [.rss, .atom]
             : articles.count >= config.feeds.minimumArticles ? config.feeds.termFormats : []
-        guard !wanted.isEmpty else { return }
+        guard !wanted.isEmpty else { return [] }
         let latest = Array(articles.prefix(config.feeds.items))
+        let home = try OutputPath.folder(folder)
+        var links: [FeedLink] = []
         for format in wanted {
-            pages.append(Page(path: try OutputPath(folder + [format.fileName]), kind: .feed(Feed(format: format, scope: scope, articles: latest, folder: folder))))
+            let path = try OutputPath(Permalinks.feed(format, in: folder))
+            pages.append(Page(path: path, kind: .feed(Feed(format: format, scope: scope, articles: latest, home: home))))
+            links.append(FeedLink(format: format, path: path))
         }
-        formats[folder.joined(separator: "/")] = wanted
+        return links
     }
 
-    static func dateArchive(_ articles: [Article], zone: TimeZone) -> DateArchive {
+    static func dateArchive(_ articles: [Article], zone: TimeZone) throws(SiteError) -> DateArchive {
         var byYear: [Int: [Int]] = [:]
         var byMonth: [Int: [Int: [Int]]] = [:]
         for (index, article) in articles.enumerated() {
@@ -213,9 +263,14 @@ public struct SitePlanner {
             byYear[c.year, default: []].append(index)
             byMonth[c.year, default: [:]][c.month, default: []].append(index)
         }
-        return DateArchive(years: byYear.keys.sorted(by: >).map { year in
-            DateArchive.Year(year: year, articles: byYear[year]!,
-                             months: byMonth[year]!.keys.sorted(by: >).map { ($0, byMonth[year]![$0]!) })
-        })
+        var years: [DateArchive.Year] = []
+        for year in byYear.keys.sorted(by: >) {
+            var months: [DateArchive.Month] = []
+            for month in byMonth[year]!.keys.sorted(by: >) {
+                months.append(DateArchive.Month(month: month, articles: byMonth[year]![month]!, path: try .folder(Permalinks.month(month, of: year))))
+            }
+            years.append(DateArchive.Year(year: year, articles: byYear[year]!, path: try .folder(Permalinks.year(year)), months: months))
+        }
+        return DateArchive(years: years)
     }
 }

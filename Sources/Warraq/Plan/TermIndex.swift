@@ -20,7 +20,7 @@ public struct TermIndex: Sendable {
     /// No index page over 300 KB: the budget leaves room for the page's own markup and the most used terms.
     public static let byteBudget = 240_000
     /// The folder letter pages live in, under the taxonomy's segment; no term may take it as its slug.
-    public static let letterFolder = "letter"
+    public static let letterFolder = Permalinks.letterFolder
 
     public init(_ taxonomy: Taxonomy) {
         var order: [String] = []
@@ -84,6 +84,6 @@ public struct TermIndex: Sendable {
 
     /// The folder of page `page` of a group, under the taxonomy's segment.
     public static func components(segment: String, group: Group, page: Int) -> [String] {
-        Pagination.components(ofPage: page, under: [segment, letterFolder, group.slug])
+        Permalinks.letter(group.slug, page: page, segment: segment)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Finds the articles of an archive folder and reads them, in parallel. Markdown files (`.md`) and scraped
 /// pages (`.txt`, with an optional `.yml` sidecar) are articles; hidden files and folders, files starting
 /// with `_`, and the site's own `site.yml`, `templates/` and `static/` are not.
-public struct ArchiveReader {
+public struct ArchiveReader: Sendable {
     public let folder: URL
     /// How paths are shown in diagnostics: the archive as the user named it, then the file inside it.
     public let displayPrefix: String
@@ -23,7 +23,7 @@ public struct ArchiveReader {
     /// Reads the given files (from `walked()`), with the warnings of the walk; `fileDone` is called, from
     /// any thread, after each file. With a cache, a file it knows unchanged is not read again, and what
     /// was read is recorded in it (saved by the caller).
-    func read(_ files: [String], skipped: [Diagnostic] = [], cache: ArticleCache? = nil, fileDone: (() -> Void)? = nil) -> Archive {
+    func read(_ files: [String], skipped: [Diagnostic] = [], cache: ArticleCache? = nil, fileDone: (@Sendable () -> Void)? = nil) -> Archive {
         let markdown = Markdown(unsafeHTML: config.unsafeHTML, smartQuotes: config.smartQuotes)
         let started = ArticleCache.now
         let outcomes = Parallel.map(files, minimumChunk: 8) { relative -> (articles: [Article], diagnostics: [Diagnostic]) in

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// What reading each article file gave the last time (its articles and its warnings), so that a rebuild
@@ -177,7 +179,7 @@ public final class ArticleCache: @unchecked Sendable {
         while written && start < sorted.count {
             let slice = Array(sorted[start..<min(start + 2048, sorted.count)])
             start += slice.count
-            let records = Parallel.map(slice, minimumChunk: 64) { path in
+            let records = Parallel.map(slice, minimumChunk: 64) { [encoded] path in
                 encoded[path] ?? entries[path].flatMap { Self.record(path, $0, seed: seed) } ?? []
             }
             var bytes: [UInt8] = []
@@ -217,7 +219,7 @@ public final class ArticleCache: @unchecked Sendable {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = POSIX.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 { if errno == EINTR { continue }; return false }
                 offset += written
             }
@@ -277,6 +279,8 @@ public final class ArticleCache: @unchecked Sendable {
             }
             // A torn tail: what a later build appends must not land behind it, out of reach.
             whole = offset == raw.count
+            // Read only while the mapped file is held, and each chunk reads records of its own.
+            nonisolated(unsafe) let raw = raw
             return Parallel.map(bounds, minimumChunk: 64) { range in
                 let record = UnsafeRawBufferPointer(rebasing: raw[range])
                 let body = UnsafeRawBufferPointer(rebasing: record[12...])

@@ -3,10 +3,8 @@ import Foundation
 /// An article and a file's diagnostics in the article cache's bytes. Every field is kept exactly (dates to
 /// the bit), so an article taken from the cache renders as the same article read again.
 ///
-/// `params` is `[String: Any]` (front matter values as Yams gives them): it is kept as a small tagged tree of
-/// the kinds YAML produces (text, whole and decimal numbers, booleans, null, dates, binary, lists, maps with
-/// text keys), each given back as the same Swift type. A value of any other kind makes the file uncachable:
-/// it is read again on every build, never approximated.
+/// `params` (a `Param` tree) is kept as a small tagged tree of its cases (text, whole and decimal numbers,
+/// booleans, null, dates, lists, maps with text keys, keys sorted), each given back as the same case.
 enum CachedArticle {
     struct Uncachable: Error {}
 
@@ -42,7 +40,7 @@ enum CachedArticle {
             out.string(image.credit)
             out.int(image.line)
         }
-        try writeValue(article.params, to: &out)
+        try writeValue(.map(article.params), to: &out)
     }
 
     static func read(from input: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> Article {
@@ -86,7 +84,7 @@ enum CachedArticle {
             (image.alt, image.caption, image.credit) = (alt, caption, credit)
             article.image = image
         }
-        guard let params = try readValue(from: &input) as? [String: Any] else { throw CacheBytesReader.Malformed() }
+        guard case .map(let params) = try readValue(from: &input) else { throw CacheBytesReader.Malformed() }
         article.params = params
         return article
     }
@@ -112,68 +110,45 @@ enum CachedArticle {
         case text = 1, whole, decimal, boolean, null, date, binary, list, textMap, hashableMap
     }
 
-    /// Types are matched exactly (`type(of:)`), so a boolean is never taken for a number or back.
-    private static func writeValue(_ value: Any, to out: inout CacheBytesWriter) throws(Uncachable) {
-        let type = Swift.type(of: value)
-        if type == String.self, let text = value as? String {
-            out.byte(Kind.text.rawValue); out.string(text)
-        } else if type == Int.self, let number = value as? Int {
-            out.byte(Kind.whole.rawValue); out.int(number)
-        } else if type == Double.self, let number = value as? Double {
-            out.byte(Kind.decimal.rawValue); out.uint64(number.bitPattern)
-        } else if type == Bool.self, let flag = value as? Bool {
-            out.byte(Kind.boolean.rawValue); out.bool(flag)
-        } else if type == NSNull.self {
-            out.byte(Kind.null.rawValue)
-        } else if type == Date.self, let date = value as? Date {
-            out.byte(Kind.date.rawValue); out.uint64(date.timeIntervalSinceReferenceDate.bitPattern)
-        } else if type == Data.self, let data = value as? Data {
-            out.byte(Kind.binary.rawValue); out.data(data)
-        } else if type == [Any].self, let list = value as? [Any] {
+    /// Map keys in sorted order, so one article gives the same bytes in every process.
+    private static func writeValue(_ value: Param, to out: inout CacheBytesWriter) throws(Uncachable) {
+        switch value {
+        case .text(let text): out.byte(Kind.text.rawValue); out.string(text)
+        case .integer(let number): out.byte(Kind.whole.rawValue); out.int(number)
+        case .number(let number): out.byte(Kind.decimal.rawValue); out.uint64(number.bitPattern)
+        case .flag(let flag): out.byte(Kind.boolean.rawValue); out.bool(flag)
+        case .null: out.byte(Kind.null.rawValue)
+        case .date(let date): out.byte(Kind.date.rawValue); out.uint64(date.timeIntervalSinceReferenceDate.bitPattern)
+        case .list(let list):
             out.byte(Kind.list.rawValue); out.int(list.count)
             for item in list { try writeValue(item, to: &out) }
-        } else if type == [String: Any].self, let map = value as? [String: Any] {
+        case .map(let map):
             out.byte(Kind.textMap.rawValue); out.int(map.count)
-            for (key, item) in map { out.string(key); try writeValue(item, to: &out) }
-        } else if type == [AnyHashable: Any].self, let map = value as? [AnyHashable: Any] {
-            out.byte(Kind.hashableMap.rawValue); out.int(map.count)
-            for (key, item) in map {
-                guard Swift.type(of: key.base) == String.self, let text = key.base as? String else { throw Uncachable() }
-                out.string(text); try writeValue(item, to: &out)
-            }
-        } else {
-            throw Uncachable()
+            for key in map.keys.sorted() { out.string(key); try writeValue(map[key]!, to: &out) }
         }
     }
 
-    private static func readValue(from input: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> Any {
+    private static func readValue(from input: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> Param {
         guard let kind = Kind(rawValue: try input.byte()) else { throw CacheBytesReader.Malformed() }
         switch kind {
-        case .text: return try input.string()
-        case .whole: return try input.int()
-        case .decimal: return Double(bitPattern: try input.uint64())
-        case .boolean: return try input.bool()
-        case .null: return NSNull()
-        case .date: return Date(timeIntervalSinceReferenceDate: Double(bitPattern: try input.uint64()))
-        case .binary: return try input.data()
+        case .text: return .text(try input.string())
+        case .whole: return .integer(try input.int())
+        case .decimal: return .number(Double(bitPattern: try input.uint64()))
+        case .boolean: return .flag(try input.bool())
+        case .null: return .null
+        case .date: return .date(Date(timeIntervalSinceReferenceDate: Double(bitPattern: try input.uint64())))
+        case .binary: throw CacheBytesReader.Malformed()
         case .list:
-            var list: [Any] = []
+            var list: [Param] = []
             for _ in 0..<(try input.count()) { list.append(try readValue(from: &input)) }
-            return list
-        case .textMap:
-            var map: [String: Any] = [:]
+            return .list(list)
+        case .textMap, .hashableMap:
+            var map: [String: Param] = [:]
             for _ in 0..<(try input.count()) {
                 let key = try input.string()
                 map[key] = try readValue(from: &input)
             }
-            return map
-        case .hashableMap:
-            var map: [AnyHashable: Any] = [:]
-            for _ in 0..<(try input.count()) {
-                let key = try input.string()
-                map[AnyHashable(key)] = try readValue(from: &input)
-            }
-            return map
+            return .map(map)
         }
     }
 }

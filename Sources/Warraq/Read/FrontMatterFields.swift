@@ -60,7 +60,7 @@ struct FrontMatterFields {
                 let lines = value.sequence.map { $0.map { document.line(of: $0) } } ?? Array(repeating: line, count: targets.count)
                 article.readAlso = zip(targets, lines).map { Article.Reference($0, line: $1) }
             default:
-                article.params[key] = value.any
+                article.params[key] = Param(value)
             }
         }
     }
@@ -80,5 +80,32 @@ struct FrontMatterFields {
 
     private func invalid(_ key: String, _ line: Int, _ reason: String) -> ArticleError {
         .invalidField(path: path, line: line, key: key, reason: reason)
+    }
+}
+
+extension Param {
+    /// The value YAML's core schema reads: `3` an integer, `1.5` a number, `true` a flag, `2023-09-01` a
+    /// date, anything else text; mappings and sequences kept whole.
+    init(_ node: Node) {
+        switch node {
+        case .scalar(let scalar):
+            // Yams resolves the scalar's type (quoted `"3"` stays text).
+            switch node.any {
+            case let flag as Bool: self = .flag(flag)
+            case let number as Int: self = .integer(number)
+            case let number as Double: self = .number(number)
+            case let date as Date: self = .date(date)
+            case is NSNull: self = .null
+            default: self = .text(scalar.string)
+            }
+        case .mapping(let mapping):
+            var entries: [String: Param] = [:]
+            for (key, value) in mapping { entries[key.string ?? String(describing: key)] = Param(value) }
+            self = .map(entries)
+        case .sequence(let sequence):
+            self = .list(sequence.map(Param.init))
+        case .alias:
+            self = .null
+        }
     }
 }

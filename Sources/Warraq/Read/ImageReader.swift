@@ -5,7 +5,7 @@ import Foundation
 /// JPEG thumbnail for cards, a WebP for the article page) with libvips. Work is cached by the bytes of the
 /// file: an image whose content the cache has seen is read and hashed, never decoded. A missing or
 /// unreadable image is a warning at the article's `image:` line; the article is published without it.
-public struct ImageReader {
+public struct ImageReader: Sendable {
     let archive: URL
     let displayPrefix: String
     /// `<cache>/<hash>/` holds one image's variants and its sizes.

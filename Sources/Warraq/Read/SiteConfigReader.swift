@@ -14,18 +14,18 @@ public struct SiteConfigReader {
         var config = SiteConfig()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return (config, []) }
-        if isFolder.boolValue { throw .invalidConfig(path: path, line: nil, reason: "is a folder; the site's settings go in a file named site.yml") }
+        if isFolder.boolValue { throw .config(path: path, line: nil, reason: "is a folder; the site's settings go in a file named site.yml") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .invalidConfig(path: path, line: nil, reason: "cannot be read (\(access(path, R_OK) != 0 ? "permission denied" : "read error"))")
+            throw .config(path: path, line: nil, reason: "cannot be read (\(access(path, R_OK) != 0 ? "permission denied" : "read error"))")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .invalidConfig(path: path, line: nil, reason: "not valid UTF-8") }
+        guard let text = String(data: data, encoding: .utf8) else { throw .config(path: path, line: nil, reason: "not valid UTF-8") }
         let document: YAMLDocument
         do {
             document = try YAMLDocument(text)
         } catch {
             switch error {
-            case .syntax(let line, let reason): throw .invalidConfig(path: path, line: line, reason: reason)
-            case .notAMapping(let line): throw .invalidConfig(path: path, line: line, reason: "expected 'key: value' lines")
+            case .syntax(let line, let reason): throw .config(path: path, line: line, reason: reason)
+            case .notAMapping(let line): throw .config(path: path, line: line, reason: "expected 'key: value' lines")
             }
         }
         var warnings: [Diagnostic] = []
@@ -150,7 +150,7 @@ public struct SiteConfigReader {
                 throw invalid("taxonomies.segment", itemLine, "taxonomy '\(other.field.rawValue)' and taxonomy '\(field.rawValue)' both use segment '\(taxonomy.segment)': their pages would overwrite each other")
             }
             let segment = taxonomy.segment
-            if (segment.count == 4 && segment.allSatisfy(\.isASCII) && segment.allSatisfy(\.isNumber)) || ["articles", "assets", "page"].contains(segment) {
+            if (segment.count == 4 && segment.allSatisfy(\.isASCII) && segment.allSatisfy(\.isNumber)) || Permalinks.reservedSegments.contains(segment) {
                 let owner = segment.first!.isNumber ? "the date archive of \(segment)" : "Warraq's /\(segment)/"
                 throw invalid("taxonomies.segment", itemLine, "segment '\(segment)' of taxonomy '\(field.rawValue)' would share its folder with \(owner)")
             }
@@ -191,6 +191,6 @@ public struct SiteConfigReader {
     }
 
     private func invalid(_ key: String, _ line: Int, _ reason: String) -> SiteError {
-        .invalidConfig(path: path, line: line, reason: "'\(key)': \(reason)")
+        .config(path: path, line: line, reason: "'\(key)': \(reason)")
     }
 }

@@ -19,25 +19,25 @@ extension PageRenderer {
         return (lead, latest, chosen.map { ($0, Array(terms[$0].articles.prefix(Self.frontSectionArticles))) })
     }
 
-    func frontContext() -> [String: Any] {
+    func frontView() -> FrontView {
         let (lead, latest, sections) = frontArticles()
-        var context: [String: Any] = ["latest": latest.map { summaries[$0] }, "has_latest": !latest.isEmpty]
-        if let lead {
-            var item = summaries[lead]
-            item["lead"] = ArabicText.shortened(plan.articles[lead].summary ?? plan.articles[lead].lead, limit: 400)
-            if let image = imageContext(plan.images[lead]) {
-                item["image"] = image
-                item["thumbnail"] = nil
+        var view = FrontView(latest: latest.map { cards[$0] }, has_latest: !latest.isEmpty)
+        view.lead = lead.map { lead in
+            var card = cards[lead]
+            card.lead = ArabicText.shortened(plan.articles[lead].summary ?? plan.articles[lead].lead, limit: 400)
+            if let image = imageView(plan.images[lead]) {
+                card.image = image
+                card.thumbnail = nil
             }
-            context["lead"] = item
+            return card
         }
         if let sources = plan.taxonomies.firstIndex(where: { $0.config.field == .source }) {
-            context["sections"] = sections.enumerated().map { number, section in
-                ["title": termLinks[sources][section.term]["name"]!, "url": termLinks[sources][section.term]["url"]!,
-                 "anchor": "section-\(number + 1)", "articles": section.articles.map { summaries[$0] }] as [String: Any]
+            view.sections = sections.enumerated().map { number, section in
+                FrontView.Section(title: terms[sources][section.term].name, url: terms[sources][section.term].url,
+                                  anchor: "section-\(number + 1)", articles: section.articles.map { cards[$0] })
             }
-            context["has_sections"] = !sections.isEmpty
+            view.has_sections = !sections.isEmpty
         }
-        return context
+        return view
     }
 }

@@ -1,133 +1,63 @@
 import Foundation
+import Templates
 
-/// A hash of everything a page is rendered from. When it equals the one recorded in the manifest and the
-/// file is still there, the page is not rendered at all: a rebuild with no change only reads and plans.
-/// Pages without a fingerprint (sitemaps, robots.txt, assets) are cheap and always rendered.
+/// A page's fingerprint: the hash of its view, of the template that renders it, of the theme and of
+/// Warraq itself. When it equals the one recorded in the manifest and the file is still there, the page is
+/// not rendered at all. The view is everything a template can show, so there is no list of what a page
+/// depends on to keep in step with what it shows.
 extension PageRenderer {
-    /// What every page depends on: Warraq itself, the configuration, the theme and the site's own context
-    /// (its sections name the newest year, which an added or deleted article can change).
-    static func siteFingerprint(config: SiteConfig, themeFiles: [String: Data], context: [String: Any]) -> StableHash {
+    /// What every page is also made of: this build of Warraq (which may render differently) and every
+    /// file of the theme (a page's template can include any other).
+    static func identity(themeFiles: [String: Data]) -> StableHash {
         var hash = StableHash()
         if let executable = Bundle.main.executableURL,
            let attributes = try? FileManager.default.attributesOfItem(atPath: executable.path) {
-            // A new build of Warraq may render differently.
-            hash.combine("\(executable.path)|\(attributes[.size] ?? 0)|\(attributes[.modificationDate] ?? 0)")
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            hash.combine("\(executable.path)|\(size)|\(modified)")
         }
-        // A dictionary prints in a different order in every process: its entries go in sorted, apart.
-        var withoutNames = config
-        withoutNames.sourceNames = [:]
-        hash.combine(String(describing: withoutNames))
-        for (id, name) in config.sourceNames.sorted(by: { $0.key < $1.key }) { hash.combine("\(id)\u{1}\(name)\u{2}") }
         for name in themeFiles.keys.sorted() {
             hash.combine(name)
             hash.combine(themeFiles[name]!)
         }
-        combine(context, into: &hash)
         return hash
     }
 
-    /// Every value of a template context, keys sorted: a page's fingerprint must cover all a template can
-    /// show, including what the default theme leaves out (a term's count on an article page) and what a
-    /// context gains later.
-    static func combine(_ value: Any, into hash: inout StableHash) {
-        switch value {
-        case let text as String:
-            hash.combine([1])
-            hash.combine(text.utf8)
-            hash.combine([0])
-        case let dictionary as [String: Any]:
-            hash.combine([2])
-            for key in dictionary.keys.sorted() {
-                hash.combine(key.utf8)
-                hash.combine([0])
-                combine(dictionary[key]!, into: &hash)
-            }
-            hash.combine([3])
-        case let array as [Any]:
-            hash.combine([4])
-            for item in array { combine(item, into: &hash) }
-            hash.combine([5])
-        case let data as Data:
-            hash.combine([6])
-            hash.combine(data)
-        default:
-            hash.combine([7])
-            hash.combine(String(describing: value).utf8)
-            hash.combine([0])
-        }
-    }
-
-    static func contextFingerprint(_ value: Any) -> StableHash {
-        var hash = StableHash()
-        combine(value, into: &hash)
-        return hash
-    }
-
-    /// An article as it shows on its own page and in feeds.
-    static func articleFingerprint(_ article: Article, path: OutputPath) -> StableHash {
-        var hash = StableHash()
-        for part in [article.title, article.bodyHTML, article.lead, article.summary ?? "", article.source ?? "", article.authors.joined(separator: "\u{1}"), article.place ?? "", article.credit ?? "",
-                     article.date.map { "\($0.timeIntervalSince1970)" } ?? "", article.updated.map { "\($0.timeIntervalSince1970)" } ?? "",
-                     path.file, article.tags.joined(separator: "\u{1}")] {
-            hash.combine(part)
-            hash.combine([0])
-        }
-        // Keys sorted at every depth: a front matter map prints in another order in every process.
-        combine(article.params, into: &hash)
-        return hash
-    }
-
-
-    public func fingerprint(_ page: Page) -> String? {
-        var hash = site
+    /// The view's values, keys sorted (the same bytes in every process, unlike `hashValue`), after the
+    /// template's name and the page's path.
+    func fingerprint(_ view: TemplateValue, template: String, _ page: Page) -> String {
+        var hash = identity
+        hash.combine(template)
+        hash.combine([0])
         hash.combine(page.path.file)
-        switch page.kind {
-        case .article(let index):
-            hash.combine(articleHashes[index])
-            if let image = plan.images[index] { hash.combine(String(describing: image)) }
-            let readAlso = plan.readAlso[index]
-            if let featured = readAlso.featured { hash.combine(articleHashes[featured]) }
-            for link in readAlso.similar {
-                switch link {
-                case .article(let other): hash.combine(summaryHashes[other])
-                case .headline(let title): hash.combine(title)
-                }
-            }
-            hash.combine([1])
-            for other in readAlso.alsoPublished {
-                hash.combine(summaryHashes[other])
-                for (taxonomyIndex, taxonomy) in plan.taxonomies.enumerated() where taxonomy.config.field == .source {
-                    for term in taxonomy.termsOfArticle[other] { hash.combine("\(taxonomyIndex)|\(taxonomy.terms[term].name)") }
-                }
-            }
-            for (taxonomyIndex, taxonomy) in plan.taxonomies.enumerated() {
-                for term in taxonomy.termsOfArticle[index] { hash.combine(termHashes[taxonomyIndex][term]) }
-                hash.combine([UInt8(truncatingIfNeeded: taxonomyIndex)])
-            }
-        case .listing(let listing):
-            hash.combine("\(listing.scope)|\(listing.page)|\(listing.pagination.pageCount)|\(listing.articles.count)")
-            if case .term(let taxonomy, let term) = listing.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name) }
-            if case .year(let year) = listing.scope, let months = plan.dateArchive.years.first(where: { $0.year == year })?.months {
-                hash.combine(months.map { "\($0.month):\($0.articles.count)" }.joined(separator: ","))
-            }
-            for index in listing.articles[listing.pagination.range(ofPage: listing.page)] { hash.combine(summaryHashes[index]) }
-            if listing.scope == .front, listing.page == 1 {
-                let front = frontArticles()
-                for index in (front.lead.map { [$0] } ?? []) + front.latest { hash.combine(summaryHashes[index]) }
-                for section in front.sections {
-                    hash.combine(plan.taxonomies.first { $0.config.field == .source }?.terms[section.term].name ?? "")
-                    for index in section.articles { hash.combine(summaryHashes[index]) }
-                }
-            }
-        case .feed(let feed):
-            hash.combine("\(feed.format)|\(feed.scope)")
-            if case .term(let taxonomy, let term) = feed.scope { hash.combine(plan.taxonomies[taxonomy].terms[term].name) }
-            for index in feed.articles { hash.combine(articleHashes[index]) }
-        case .asset(.image(_, let source)):
-            hash.combine(source)
-        case .termIndex, .termLetter, .dateIndex, .sitemap, .newsSitemap, .robots, .notFound, .asset, .noJekyll, .search:
-            return nil
-        }
+        hash.combine([0])
+        Self.combine(view, into: &hash)
         return hash.hex
+    }
+
+    static func combine(_ value: TemplateValue, into hash: inout StableHash) {
+        switch value {
+        case .text(let text):
+            hash.combine([1])
+            hash.combine(text)
+            hash.combine([0])
+        case .flag(let flag): hash.combine([2, flag ? 1 : 0])
+        case .integer(let number): hash.combine("\u{3}\(number)\u{0}")
+        case .number(let number): hash.combine("\u{4}\(number.bitPattern)\u{0}")
+        case .date(let date): hash.combine("\u{5}\(date.timeIntervalSince1970.bitPattern)\u{0}")
+        case .null: hash.combine([6])
+        case .list(let items):
+            hash.combine([7])
+            for item in items { combine(item, into: &hash) }
+            hash.combine([8])
+        case .map(let entries):
+            hash.combine([9])
+            for key in entries.keys.sorted() {
+                hash.combine(key)
+                hash.combine([0])
+                combine(entries[key]!, into: &hash)
+            }
+            hash.combine([10])
+        }
     }
 }

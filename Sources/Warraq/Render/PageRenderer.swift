@@ -1,136 +1,146 @@
 import Foundation
 import Templates
 
-/// Renders one planned page to the bytes of its file. Everything shared between pages (the site's own
-/// context, each article's summary, each term's link) is built once, so rendering is a lookup and a
-/// template run per page, and pages can be rendered on every core at once.
-public final class PageRenderer: @unchecked Sendable {
+/// Renders one planned page to the bytes of its file. Everything shared between pages (the site's view,
+/// each article's card, each term's link) is built once, so a page is a lookup, a view and a template
+/// run, and pages can be rendered on every core at once.
+public struct PageRenderer: Sendable {
     let plan: SitePlan
     let theme: Theme
     let archiveFolder: URL
     let links: SiteLinks
     let dates: ArabicDateFormat
-    let siteContext: [String: Any]
-    /// The context of each article in lists and read-also links.
-    let summaries: [[String: Any]]
-    /// `termLinks[taxonomy][term]`: `name`, `url` and `count` of every term.
-    let termLinks: [[[String: Any]]]
-    /// Fingerprints of what pages are made of (see PageFingerprint).
-    let site: StableHash
-    let articleHashes: [StableHash]
-    let summaryHashes: [StableHash]
-    let termHashes: [[StableHash]]
+    let site: SiteView
+    /// The card of each article, in lists and read-also links.
+    let cards: [CardView]
+    /// `terms[taxonomy][term]`: every term as a link.
+    let terms: [[TermView]]
+    /// What every page is also made of: Warraq itself and the theme (see PageFingerprint).
+    let identity: StableHash
 
     public init(plan: SitePlan, theme: Theme, archiveFolder: URL) {
         self.plan = plan
         self.theme = theme
         self.archiveFolder = archiveFolder
-        links = SiteLinks(base: plan.config.baseURL)
-        dates = ArabicDateFormat(plan.config)
-        let links = self.links
-        let dates = self.dates
+        let links = SiteLinks(base: plan.config.baseURL)
+        let dates = ArabicDateFormat(plan.config)
+        self.links = links
+        self.dates = dates
         let config = plan.config
-        var shared: [String: Any] = [
-            "title": config.title,
-            "language": config.language,
-            "direction": config.direction,
-            "home": links.folder([]),
-            "stylesheet": links.file(["assets", "warraq.css"]),
-            "feed": links.file(["index.xml"]),
-            "atom": links.file(["atom.xml"]),
-            "sitemap": links.file(["sitemap.xml"]),
-            "tags": links.folder([plan.tags?.config.segment ?? "tags"]),
-            "sections": plan.taxonomies.map { ["title": $0.config.title, "url": links.folder([$0.config.segment])] }
-                + (plan.dateArchive.years.isEmpty ? [] : [["title": "الأرشيف", "url": links.folder([SitePlanner.archiveFolder])]]),
-        ]
-        if config.search == true { shared["search"] = links.folder(["search"]) }
-        // An empty text is still a value to Mustache: left out, so no empty element is written.
-        if !config.description.isEmpty { shared["description"] = config.description }
-        siteContext = shared
-        summaries = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { index in
+        let addresses = plan.addresses
+        site = SiteView(
+            title: config.title, language: config.language, direction: config.direction,
+            home: links.link(addresses.home), stylesheet: links.link(addresses.stylesheet),
+            feed: links.link(addresses.rss), atom: links.link(addresses.atom), sitemap: links.link(addresses.sitemap),
+            tags: links.link(addresses.tags),
+            sections: zip(plan.taxonomies, plan.taxonomyPaths).map { LinkView(title: $0.config.title, url: links.link($1)) }
+                + (addresses.dateIndex.map { [LinkView(title: "الأرشيف", url: links.link($0))] } ?? []),
+            search: addresses.search.map(links.link),
+            description: config.description.isEmpty ? nil : config.description)
+        cards = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { index in
             let article = plan.articles[index]
-            var summary: [String: Any] = [
-                "title": article.title,
-                "url": links.link(plan.articlePaths[index]),
-                "lead": ArabicText.shortened(article.summary ?? article.lead, limit: 280),
-            ]
+            var card = CardView(title: article.title, url: links.link(plan.articlePaths[index]),
+                                lead: ArabicText.shortened(article.summary ?? article.lead, limit: 280))
             if let date = article.date {
-                summary["date"] = dates.day(date)
-                if let time = dates.time(date) { summary["time"] = time }
-                summary["date_iso"] = ArticleDate.iso8601(date, zone: config.timeZone)
+                card.date = dates.day(date)
+                card.time = dates.time(date)
+                card.date_iso = ArticleDate.iso8601(date, zone: config.timeZone)
             }
-            if let source = article.source { summary["source"] = config.sourceName(source) }
-            if case .local(_, _, _, let thumbnail, _)? = plan.images[index], case .local(let file, _, _, _, _)? = plan.images[index] {
-                summary["thumbnail"] = ["url": links.link(thumbnail), "width": String(file.thumbnail.width), "height": String(file.thumbnail.height)]
+            card.source = article.source.map(config.sourceName)
+            if case .local(let file, _, _, let thumbnail, _)? = plan.images[index] {
+                card.thumbnail = ThumbnailView(url: links.link(thumbnail), width: String(file.thumbnail.width), height: String(file.thumbnail.height))
             }
-            return summary
+            return card
         }
-        site = Self.siteFingerprint(config: config, themeFiles: theme.files, context: siteContext)
-        articleHashes = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { Self.articleFingerprint(plan.articles[$0], path: plan.articlePaths[$0]) }
-        summaryHashes = Parallel.map(summaries, minimumChunk: 256, Self.contextFingerprint)
-        termLinks = plan.taxonomies.map { taxonomy in
-            taxonomy.terms.map { term in
-                ["name": term.name, "url": links.folder([taxonomy.config.segment, term.slug]), "count": dates.number(term.articles.count), "count_label": dates.articles(term.articles.count),
-                 "singular": taxonomy.config.singular] as [String: Any]
+        terms = zip(plan.taxonomies, plan.termPaths).map { taxonomy, paths in
+            zip(taxonomy.terms, paths).map { term, path in
+                TermView(name: term.name, url: links.link(path), count: dates.number(term.articles.count),
+                         count_label: dates.articles(term.articles.count), singular: taxonomy.config.singular)
             }
         }
-        termHashes = termLinks.map { $0.map(Self.contextFingerprint) }
+        identity = Self.identity(themeFiles: theme.files)
     }
 
-    public func render(_ page: Page) throws(SiteError) -> Data {
+    /// A page ready to be written: its fingerprint, known before it is rendered, and how to render it.
+    public struct Prepared: Sendable {
+        /// Nil for pages that are cheap and always rendered (sitemaps, robots.txt, assets).
+        public let fingerprint: String?
+        let make: @Sendable () throws(SiteError) -> Data
+
+        public func render() throws(SiteError) -> Data { try make() }
+    }
+
+    public func prepare(_ page: Page) throws(SiteError) -> Prepared {
         switch page.kind {
         case .article(let index):
-            return Data(theme.render("article", articleContext(index, path: page.path)).utf8)
+            return template("article", articleView(index, path: page.path), page)
         case .listing(let listing):
-            return Data(theme.render("list", listingContext(listing, path: page.path)).utf8)
+            return template("list", listingView(listing, path: page.path), page)
         case .termIndex(let taxonomy):
-            return Data(theme.render("terms", termIndexContext(taxonomy, path: page.path)).utf8)
+            return template("terms", termIndexView(taxonomy, path: page.path), page)
         case .termLetter(let taxonomy, let group, let number):
-            return Data(theme.render("terms", termLetterContext(taxonomy, group: group, page: number, path: page.path)).utf8)
+            return template("terms", termLetterView(taxonomy, group: group, page: number, path: page.path), page)
         case .dateIndex:
-            return Data(theme.render("archive", dateIndexContext(path: page.path)).utf8)
+            return template("archive", dateIndexView(path: page.path), page)
         case .notFound:
-            let context: [String: Any] = ["site": siteContext, "page": ["title": "الصفحة غير موجودة — \(plan.config.title)", "canonical": links.absolute(page.path),
-                                                                        "noindex": true]]
-            return Data(theme.render("404", context).utf8)
-        case .feed(let feed):
-            return Data(FeedWriter(renderer: self).render(feed).utf8)
-        case .sitemap(let part):
-            return Data(SitemapWriter(renderer: self).sitemap(part).utf8)
-        case .newsSitemap:
-            return Data(SitemapWriter(renderer: self).newsSitemap().utf8)
-        case .robots:
-            return Data("User-agent: *\nAllow: /\n\nSitemap: \(links.absoluteFile(["sitemap.xml"]))\n".utf8)
+            let head = HeadView(title: "الصفحة غير موجودة — \(plan.config.title)", canonical: links.absolute(page.path), noindex: true)
+            return template("404", NotFoundPageView(site: site, page: head), page)
         case .search:
-            let context: [String: Any] = ["site": siteContext, "page": ["title": "البحث — \(plan.config.title)", "canonical": links.absolute(page.path)],
-                                          "search": ["bundle": links.folder(["pagefind"]), "script": links.file(["assets", "warraq-search.js"])]]
-            return Data(theme.render("search", context).utf8)
+            let head = HeadView(title: "البحث — \(plan.config.title)", canonical: links.absolute(page.path))
+            let search = SearchPageView.Search(bundle: links.link(plan.addresses.searchBundle), script: links.link(plan.addresses.searchScript))
+            return template("search", SearchPageView(site: site, page: head, search: search), page)
+        case .feed(let feed):
+            let view = feedView(feed, path: page.path)
+            return Prepared(fingerprint: fingerprint(TemplateEncoder.value(view), template: "feed", page)) { Data(FeedWriter.xml(view).utf8) }
+        case .sitemap(let part):
+            let sitemap = SitemapWriter(renderer: self).sitemap(part)
+            return Prepared(fingerprint: nil) { Data(sitemap.utf8) }
+        case .newsSitemap:
+            let sitemap = SitemapWriter(renderer: self).newsSitemap()
+            return Prepared(fingerprint: nil) { Data(sitemap.utf8) }
+        case .robots:
+            let robots = "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(plan.addresses.sitemap))\n"
+            return Prepared(fingerprint: nil) { Data(robots.utf8) }
         case .noJekyll:
-            return Data()
+            return Prepared(fingerprint: nil) { Data() }
         case .asset(.theme(let name)):
-            guard let data = theme.assets[name] else { throw .output(path: page.path.file, reason: "the theme has no asset '\(name)'") }
-            return data
-        case .asset(.image(let file, _)):
-            guard let data = FileManager.default.contents(atPath: file) else { throw .output(path: file, reason: "cannot be read") }
-            return data
+            guard let data = theme.assets[name] else { throw .template(path: name, line: nil, reason: "the theme has no asset '\(name)'") }
+            return Prepared(fingerprint: nil) { data }
+        case .asset(.image(let file, let source)):
+            var hash = identity
+            hash.combine(page.path.file)
+            hash.combine(source)
+            return Prepared(fingerprint: hash.hex) { () throws(SiteError) -> Data in
+                guard let data = FileManager.default.contents(atPath: file) else { throw .input(path: file, line: nil, reason: "cannot be read") }
+                return data
+            }
         case .asset(.archive(let path)):
             let url = archiveFolder.appendingPathComponent("static").appendingPathComponent(path)
-            guard let data = try? Data(contentsOf: url) else { throw .output(path: url.path, reason: "cannot be read") }
-            return data
+            return Prepared(fingerprint: nil) { () throws(SiteError) -> Data in
+                guard let data = try? Data(contentsOf: url) else { throw .input(path: url.path, line: nil, reason: "cannot be read") }
+                return data
+            }
         }
     }
 
-    /// The feeds a page links to with `<link rel="alternate">`: its list's own (those the plan writes), then the site's.
-    func feedLinks(_ folder: [String], title: String) -> [[String: Any]] {
-        var feeds: [[String: Any]] = []
-        if !folder.isEmpty {
-            for format in plan.feeds(in: folder) {
-                feeds.append(format == .rss ? ["type": "application/rss+xml", "title": "\(title) (RSS)", "url": links.file(folder + ["index.xml"])]
-                                            : ["type": "application/atom+xml", "title": "\(title) (Atom)", "url": links.file(folder + ["atom.xml"])])
-            }
+    /// Renders a page at once, fingerprint or not: `warraq check`, the preview, tests.
+    public func render(_ page: Page) throws(SiteError) -> Data {
+        try prepare(page).render()
+    }
+
+    private func template<View: Encodable>(_ name: String, _ view: View, _ page: Page) -> Prepared {
+        let theme = theme
+        let value = TemplateEncoder.value(view)
+        return Prepared(fingerprint: fingerprint(value, template: name, page)) { Data(theme.render(name, value: value).utf8) }
+    }
+
+    /// The feeds a page links to with `<link rel="alternate">`: its list's own, then the site's.
+    func feedLinks(_ feeds: [FeedLink], title: String) -> [FeedLinkView] {
+        func link(_ format: FeedFormat, _ path: OutputPath, _ title: String) -> FeedLinkView {
+            format == .rss ? FeedLinkView(type: "application/rss+xml", title: "\(title) (RSS)", url: links.link(path))
+                           : FeedLinkView(type: "application/atom+xml", title: "\(title) (Atom)", url: links.link(path))
         }
-        feeds.append(["type": "application/rss+xml", "title": "\(plan.config.title) (RSS)", "url": links.file(["index.xml"])])
-        feeds.append(["type": "application/atom+xml", "title": "\(plan.config.title) (Atom)", "url": links.file(["atom.xml"])])
-        return feeds
+        return feeds.map { link($0.format, $0.path, title) }
+            + [link(.rss, plan.addresses.rss, plan.config.title), link(.atom, plan.addresses.atom, plan.config.title)]
     }
 }

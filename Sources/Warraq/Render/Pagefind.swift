@@ -67,10 +67,13 @@ public struct Pagefind: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let service = try Service(command)
         defer { service.stop() }
-        let created = try service.ask(["type": "NewIndex", "config": ["force_language": language, "keep_index_url": false]])
-        guard let indexID = created["index_id"] as? Int else { throw IndexError("no index id in \(created)") }
-        try service.send(records.map { ["type": "AddFile", "index_id": indexID, "url": $0.url, "file_contents": $0.html] as [String: Any] })
-        _ = try service.ask(["type": "WriteFiles", "index_id": indexID, "output_path": scratch.path])
+        let created = try service.ask(.object(["type": .string("NewIndex"),
+                                               "config": .object(["force_language": .string(language), "keep_index_url": .bool(false)])]))
+        guard case .number(let indexID)? = created["index_id"] else { throw IndexError("no index id in \(created)") }
+        try service.send(records.map {
+            .object(["type": .string("AddFile"), "index_id": .number(indexID), "url": .string($0.url), "file_contents": .string($0.html)])
+        })
+        _ = try service.ask(.object(["type": .string("WriteFiles"), "index_id": .number(indexID), "output_path": .string(scratch.path)]))
         // Read only once the indexer has exited, so no file of the bundle is still being written.
         service.stop()
         var files: [(String, Data)] = []
@@ -99,7 +102,7 @@ public struct Pagefind: Sendable {
         private var pending = Data()
         private var start = 0
         private var stopped = false
-        private var answers: [[String: Any]] = []
+        private var answers: [JSONValue] = []
         private var readFailure: IndexError?
 
         init(_ command: [String]) throws(IndexError) {
@@ -123,13 +126,13 @@ public struct Pagefind: Sendable {
         }
 
         /// Sends one request and waits for its answer.
-        func ask(_ payload: [String: Any]) throws(IndexError) -> [String: Any] {
-            try send([payload]).last ?? [:]
+        func ask(_ payload: JSONValue) throws(IndexError) -> JSONValue {
+            try send([payload]).last ?? .object([:])
         }
 
         /// Sends requests and returns their answers in order; an answer of type Error fails them all.
         @discardableResult
-        func send(_ payloads: [[String: Any]]) throws(IndexError) -> [[String: Any]] {
+        func send(_ payloads: [JSONValue]) throws(IndexError) -> [JSONValue] {
             answers = []
             readFailure = nil
             let expected = payloads.count
@@ -142,9 +145,9 @@ public struct Pagefind: Sendable {
                         readFailure = readFailure ?? IndexError("the indexer stopped after \(answers.count) of \(expected) answers")
                         return
                     }
-                    let payload = (message["payload"] as? [String: Any]) ?? [:]
-                    if payload["type"] as? String == "Error" {
-                        readFailure = readFailure ?? IndexError("\(payload["message"] ?? "error")")
+                    let payload = message["payload"] ?? .object([:])
+                    if payload["type"]?.string == "Error" {
+                        readFailure = readFailure ?? IndexError(payload["message"]?.description ?? "error")
                     }
                     answers.append(payload)
                 }
@@ -155,7 +158,9 @@ public struct Pagefind: Sendable {
             for payload in payloads {
                 nextID += 1
                 do {
-                    var message = try JSONSerialization.data(withJSONObject: ["message_id": nextID, "payload": payload]).base64EncodedData()
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = .withoutEscapingSlashes
+                    var message = try encoder.encode(JSONValue.object(["message_id": .number(Double(nextID)), "payload": payload])).base64EncodedData()
                     message.append(UInt8(ascii: ","))
                     try writer.write(contentsOf: message)
                 } catch {
@@ -171,13 +176,13 @@ public struct Pagefind: Sendable {
         }
 
         /// The next comma-terminated message on standard output, decoded; nil at the end of the stream.
-        private func readMessage() -> [String: Any]? {
+        private func readMessage() -> JSONValue? {
             while true {
                 if let comma = pending[start...].firstIndex(of: UInt8(ascii: ",")) {
                     let chunk = pending[start..<comma]
                     start = comma + 1
                     guard let decoded = Data(base64Encoded: Data(chunk)),
-                          let object = try? JSONSerialization.jsonObject(with: decoded) as? [String: Any] else { continue }
+                          let object = try? JSONDecoder().decode(JSONValue.self, from: decoded), case .object = object else { continue }
                     return object
                 }
                 let more = output.fileHandleForReading.availableData

@@ -2,19 +2,30 @@
 /// `<`, `>` and `&` as `\u003c`, `\u003e` and `\u0026`, so that no text can close the script. The same bytes
 /// Foundation's `JSONSerialization` (`.sortedKeys`, `.withoutEscapingSlashes`) gave followed by those three
 /// replacements, at a fraction of the cost: it was a quarter of rendering an article page.
-enum ScriptJSON {
-    static func encode(_ value: Any) -> String {
+enum ScriptJSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    case text(String)
+    case list([ScriptJSON])
+    case object([String: ScriptJSON])
+    case flag(Bool)
+    case integer(Int)
+    case null
+
+    init(stringLiteral value: String) { self = .text(value) }
+    init(arrayLiteral elements: ScriptJSON...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, ScriptJSON)...) { self = .object(Dictionary(elements) { _, last in last }) }
+
+    var encoded: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1024)
-        write(value, into: &bytes)
+        Self.write(self, into: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func write(_ value: Any, into bytes: inout [UInt8]) {
+    private static func write(_ value: ScriptJSON, into bytes: inout [UInt8]) {
         switch value {
-        case let text as String:
+        case .text(let text):
             write(string: text, into: &bytes)
-        case let object as [String: Any]:
+        case .object(let object):
             bytes.append(UInt8(ascii: "{"))
             for (index, key) in object.keys.sorted().enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -23,18 +34,18 @@ enum ScriptJSON {
                 write(object[key]!, into: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
-        case let array as [Any]:
+        case .list(let array):
             bytes.append(UInt8(ascii: "["))
             for (index, item) in array.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 write(item, into: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
-        case let flag as Bool:
+        case .flag(let flag):
             bytes += Array((flag ? "true" : "false").utf8)
-        case let number as Int:
+        case .integer(let number):
             bytes += Array(String(number).utf8)
-        default:
+        case .null:
             bytes += Array("null".utf8)
         }
     }

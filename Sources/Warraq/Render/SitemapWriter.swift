@@ -4,10 +4,10 @@ import Foundation
 struct SitemapWriter {
     let renderer: PageRenderer
 
-    /// Every HTML page a reader or crawler should find, in plan order, with its last change where known.
+    /// The pages the plan lists in the sitemap (`Page.isInSitemap`), in plan order, with their last change where known.
     private func entries() -> [(url: String, lastModified: Date?)] {
         let plan = renderer.plan
-        return plan.pages.compactMap { page in
+        return plan.pages.filter(\.isInSitemap).map { page in
             switch page.kind {
             case .article(let index):
                 let article = plan.articles[index]
@@ -16,10 +16,8 @@ struct SitemapWriter {
                 let shown = listing.pagination.range(ofPage: listing.page)
                 let newest = listing.articles[shown].compactMap { plan.articles[$0].updated ?? plan.articles[$0].date }.max()
                 return (renderer.links.absolute(page.path), newest)
-            case .termIndex, .termLetter, .dateIndex:
-                return (renderer.links.absolute(page.path), nil)
             default:
-                return nil
+                return (renderer.links.absolute(page.path), nil)
             }
         }
     }
@@ -28,10 +26,10 @@ struct SitemapWriter {
         let zone = renderer.plan.config.timeZone
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         switch part {
-        case .index(let count):
+        case .index(let parts):
             xml += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for number in 1...count {
-                xml += "<sitemap><loc>\(XMLText.escape(renderer.links.absoluteFile(["sitemap-\(number).xml"])))</loc></sitemap>\n"
+            for part in parts {
+                xml += "<sitemap><loc>\(XMLText.escape(renderer.links.absolute(part)))</loc></sitemap>\n"
             }
             return xml + "</sitemapindex>\n"
         case .whole, .part:

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The first build into an empty output folder: every file is written in place inside one new folder
@@ -56,9 +58,9 @@ final class FreshOutput: @unchecked Sendable {
             try makeFolders(above: relative)
             descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else { throw .output(path: relative, reason: "cannot write: \(OutputFolder.lastError)") }
+        guard descriptor >= 0 else { throw .output(path: relative, line: nil, reason: "cannot write: \(OutputFolder.lastError)") }
         defer { close(descriptor) }
-        guard OutputWriter.writeAll(data, to: descriptor) else { throw .output(path: relative, reason: "cannot write: \(OutputFolder.lastError)") }
+        guard OutputWriter.writeAll(data, to: descriptor) else { throw .output(path: relative, line: nil, reason: "cannot write: \(OutputFolder.lastError)") }
         var status = stat()
         fstat(descriptor, &status)
         return OutputFolder.stamp(status)
@@ -69,7 +71,7 @@ final class FreshOutput: @unchecked Sendable {
         for part in relative.split(separator: "/").dropLast() {
             folder += "/" + part
             if mkdir(folder, 0o755) != 0, errno != EEXIST {
-                throw .output(path: relative, reason: "cannot create the folder: \(OutputFolder.lastError)")
+                throw .output(path: relative, line: nil, reason: "cannot create the folder: \(OutputFolder.lastError)")
             }
         }
     }
@@ -82,7 +84,7 @@ final class FreshOutput: @unchecked Sendable {
             let reason = errno == ENOTEMPTY || errno == EEXIST ? "was filled by something else during the build: nothing of this build was put there, build again"
                 : "cannot be replaced by the new site: \(OutputFolder.lastError)"
             discard()
-            throw .output(path: outputName, reason: reason)
+            throw .output(path: outputName, line: nil, reason: reason)
         }
         fsync(parent)
     }

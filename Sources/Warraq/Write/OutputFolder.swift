@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The output folder opened by directory descriptors, so that no write, read or removal below it goes
@@ -39,7 +41,7 @@ final class OutputFolder {
 
     init(root path: String) throws(SiteError) {
         root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard root >= 0 else { throw .output(path: path, reason: "cannot open the output folder: \(Self.lastError)") }
+        guard root >= 0 else { throw .output(path: path, line: nil, reason: "cannot open the output folder: \(Self.lastError)") }
     }
 
     deinit {
@@ -131,7 +133,7 @@ final class OutputFolder {
         let complete: Bool = data.withUnsafeMutableBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let count = POSIX.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return false }
                 offset += count

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes a site into its output folder so that it is never left half-built and nothing else is lost.
@@ -65,7 +67,7 @@ public final class OutputWriter: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: self.root, withIntermediateDirectories: true)
         } catch {
-            throw .output(path: root.path, reason: "cannot create the output folder: \(error.localizedDescription)")
+            throw .output(path: root.path, line: nil, reason: "cannot create the output folder: \(error.localizedDescription)")
         }
         folder = try OutputFolder(root: self.root.path)
         Self.removeStaleStaging(in: folder)
@@ -78,10 +80,10 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         guard mkdirat(folder.root, stagingName, 0o700) == 0 else {
-            throw .output(path: self.root.path + "/" + stagingName, reason: "cannot create a staging folder: \(OutputFolder.lastError)")
+            throw .output(path: self.root.path + "/" + stagingName, line: nil, reason: "cannot create a staging folder: \(OutputFolder.lastError)")
         }
         staging = openat(folder.root, stagingName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard staging >= 0 else { throw .output(path: self.root.path + "/" + stagingName, reason: "cannot open the staging folder: \(OutputFolder.lastError)") }
+        guard staging >= 0 else { throw .output(path: self.root.path + "/" + stagingName, line: nil, reason: "cannot open the staging folder: \(OutputFolder.lastError)") }
         previousManifestText = folder.contents(Manifest.fileName)
         var manifest = previousManifestText.map(Manifest.parse) ?? Manifest()
         let journal = folder.contents(Manifest.journalName).map(Manifest.parse)
@@ -268,7 +270,7 @@ public final class OutputWriter: @unchecked Sendable {
         let stagedName = "." + name
         _ = try write(data, name: stagedName, durable: durable)
         guard renameat(staging, stagedName, folder.root, name) == 0 else {
-            throw .output(path: root.path + "/" + name, reason: "cannot write: \(OutputFolder.lastError)")
+            throw .output(path: root.path + "/" + name, line: nil, reason: "cannot write: \(OutputFolder.lastError)")
         }
         if durable { fsync(folder.root) }
     }
@@ -279,9 +281,9 @@ public final class OutputWriter: @unchecked Sendable {
     private func write(_ data: Data, name: String, durable: Bool = false) throws(SiteError) -> String {
         let path = root.path + "/" + stagingName + "/" + name
         let descriptor = openat(staging, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
+        guard descriptor >= 0 else { throw .output(path: path, line: nil, reason: "cannot write: \(OutputFolder.lastError)") }
         defer { close(descriptor) }
-        if !Self.writeAll(data, to: descriptor) || (durable && fsync(descriptor) != 0) { throw .output(path: path, reason: "cannot write: \(OutputFolder.lastError)") }
+        if !Self.writeAll(data, to: descriptor) || (durable && fsync(descriptor) != 0) { throw .output(path: path, line: nil, reason: "cannot write: \(OutputFolder.lastError)") }
         var status = stat()
         fstat(descriptor, &status)
         return OutputFolder.stamp(status)
@@ -292,7 +294,7 @@ public final class OutputWriter: @unchecked Sendable {
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let count = POSIX.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
                     return false

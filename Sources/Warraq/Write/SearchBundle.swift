@@ -4,7 +4,7 @@ import Foundation
 /// manifest, each recorded with the fingerprint of the records it was made from as its input.
 extension OutputWriter {
     /// The folder of the output that holds the index.
-    public static let searchFolder = "pagefind"
+    public static let searchFolder = Permalinks.searchBundle[0]
 
     /// The index written last time, when it was made from records with this fingerprint and every file
     /// of it is still as written: then the indexer need not run at all. Nil otherwise.

@@ -39,7 +39,7 @@ struct BuildStateTests {
     func expectSameAsClean(_ fixture: ArchiveFixture) throws {
         let clean = fixture.root.appendingPathComponent("clean")
         try? FileManager.default.removeItem(at: clean)
-        try SiteBuild(BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: clean)).run()
+        _ = try SiteBuild(BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: clean)).run()
         #expect(OutputComparison(fixture.output, clean).differences.isEmpty)
     }
 

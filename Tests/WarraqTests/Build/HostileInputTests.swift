@@ -26,7 +26,7 @@ struct HostileInputTests {
         #expect {
             try fixture.build()
         } throws: { error in
-            guard case SiteError.invalidConfig(_, let line, let reason) = error else { return false }
+            guard case SiteError.config(_, let line, let reason) = error else { return false }
             return line == 2 && reason.contains("http")
         }
     }
@@ -53,7 +53,7 @@ struct HostileInputTests {
         #expect {
             try fixture.build()
         } throws: { error in
-            guard case SiteError.invalidTemplate(let path, let line, let reason) = error else { return false }
+            guard case SiteError.template(let path, let line, let reason) = error else { return false }
             return path == "archive/templates/article.mustache" && line == 1 && reason.contains("'nobase'")
         }
         #expect(!fixture.exists("2023/09/a/index.html"))
@@ -72,7 +72,7 @@ struct OutputCollisionTests {
         #expect {
             try fixture.build()
         } throws: { error in
-            guard case SiteError.invalidConfig(let path, _, let reason) = error else { return false }
+            guard case SiteError.config(let path, _, let reason) = error else { return false }
             return path == "static/index.html" && reason.contains("front page") && reason.contains("/index.html")
         }
     }
@@ -89,7 +89,7 @@ struct OutputCollisionTests {
         #expect {
             try fixture.build()
         } throws: { error in
-            guard case SiteError.invalidConfig(_, _, let reason) = error else { return false }
+            guard case SiteError.config(_, _, let reason) = error else { return false }
             return reason.contains("taxonomy 'tags'") && (reason.contains("taxonomy 'source'") || reason.contains("date archive of 2023"))
         }
     }

@@ -32,7 +32,7 @@ struct RebuildEqualityTests {
             // Clean: every file read again, no article cache.
             var cleanOptions = BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: clean)
             cleanOptions.readsCache = false
-            try SiteBuild(cleanOptions).run()
+            _ = try SiteBuild(cleanOptions).run()
             let differences = OutputComparison(fixture.output, clean).differences
             #expect(differences.isEmpty, "step \(step) (\(change)): \(differences.prefix(8))")
             compared += OutputComparison.entries(fixture.output).count
@@ -91,7 +91,7 @@ struct OutputComparison {
         let walker = FileManager.default.enumerator(atPath: base)
         while let relative = walker?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
             entries.append(isFolder.boolValue ? relative + "/" : relative)
         }
         return entries.sorted()

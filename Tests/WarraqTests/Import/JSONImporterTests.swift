@@ -81,7 +81,7 @@ struct JSONImporterTests {
     func invalidUTF8() throws {
         let fixture = try ArchiveFixture()
         try fixture.write("bad.json", Data([0x5B, 0x7B, 0xFF, 0x7D, 0x5D]))
-        #expect(throws: SiteError.invalidConfig(path: fixture.archive.appendingPathComponent("bad.json").path, line: nil,
+        #expect(throws: SiteError.input(path: fixture.archive.appendingPathComponent("bad.json").path, line: nil,
                                                 reason: "not valid UTF-8 (first bad byte at offset 2)")) {
             try JSONImporter().run(files: [fixture.archive.appendingPathComponent("bad.json")], into: fixture.root)
         }

@@ -54,7 +54,7 @@ struct HostileArchiveTests {
         #expect {
             try fixture.build()
         } throws: { error in
-            guard case SiteError.invalidConfig(_, _, let reason) = error else { return false }
+            guard case SiteError.config(_, _, let reason) = error else { return false }
             return reason.contains("is a folder")
         }
     }

@@ -43,7 +43,7 @@ struct MarkdownArticleReaderTests {
         #expect(article.summary == "ملخص قصير")
         #expect(article.draft)
         #expect(article.readAlso == [Article.Reference("other-article", line: 11)])
-        #expect(article.params["edition"] as? String == "المسائية")
+        #expect(article.params["edition"] == .text("المسائية"))
         #expect(article.bodyHTML.contains("<strong>الأولى</strong>"))
         #expect(article.lead == "الفقرة الأولى.")
         #expect(article.date.map { ArticleDate.iso8601($0, zone: TimeZone(identifier: "UTC")!) } == "2023-09-22T07:30:00Z")

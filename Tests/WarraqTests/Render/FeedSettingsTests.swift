@@ -53,7 +53,7 @@ struct FeedSettingsTests {
         #expect {
             try fixture.build()
         } throws: { error in
-            guard case SiteError.invalidConfig(_, let line, let reason) = error else { return false }
+            guard case SiteError.config(_, let line, let reason) = error else { return false }
             return line == 3 && reason.contains("rss or atom")
         }
     }

@@ -84,7 +84,7 @@ struct OutputWriterTests {
             try fixture.build()
             Issue.record("expected a template error")
         } catch let error as SiteError {
-            guard case .invalidTemplate(let path, let line, _) = error else { Issue.record("\(error)"); return }
+            guard case .template(let path, let line, _) = error else { Issue.record("\(error)"); return }
             #expect(path.hasSuffix("templates/article.mustache"))
             #expect(line != nil)
         }

@@ -29,6 +29,11 @@ public struct OutputPath: Sendable, Hashable, Comparable {
             && !component.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0 == "\0" || $0.properties.generalCategory == .control }
     }
 
+    /// A folder page's folder, or the file, as a reader types it (not percent-encoded): `2023/09/slug/`.
+    public var shown: String {
+        components.last == "index.html" ? components.dropLast().map { $0 + "/" }.joined() : file
+    }
+
     /// The file inside the output folder: `2023/09/slug/index.html`.
     public var file: String { components.joined(separator: "/") }
 

@@ -4,20 +4,20 @@ import Foundation
 /// Work spread over every core. Each item is independent, results keep the input's order, so a build is
 /// deterministic however the threads interleave.
 enum Parallel {
-    static func map<T, R>(_ items: [T], minimumChunk: Int = 16, _ transform: (T) -> R) -> [R] {
+    static func map<T: Sendable, R>(_ items: [T], minimumChunk: Int = 16, _ transform: @Sendable (T) -> R) -> [R] {
         map(items, minimumChunk: minimumChunk, state: { () }) { _, item in transform(item) }
     }
 
     /// `map` with a working state made once per chunk (a buffer, a scratch array) rather than per item.
-    static func map<T, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: () -> State,
-                                 _ transform: (inout State, T) -> R) -> [R] {
+    static func map<T: Sendable, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: @Sendable () -> State,
+                                           _ transform: @Sendable (inout State, T) -> R) -> [R] {
         guard items.count > 1 else {
             var state = makeState()
             return items.map { transform(&state, $0) }
         }
         var results = [R?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let output = buffer
+            let output = Slots(buffer)
             forEach(items.count, minimumChunk: minimumChunk) { range in
                 var state = makeState()
                 for index in range { output[index] = transform(&state, items[index]) }
@@ -28,15 +28,15 @@ enum Parallel {
 
     /// `map` that also returns each chunk's state, in chunk order: counts gathered per chunk and merged
     /// once, rather than one shared table locked per item.
-    static func mapChunks<T, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: () -> State,
-                                       _ transform: (inout State, T) -> R) -> (results: [R], states: [State]) {
+    static func mapChunks<T: Sendable, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: @Sendable () -> State,
+                                                 _ transform: @Sendable (inout State, T) -> R) -> (results: [R], states: [State]) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let chunkCount = max(1, min(items.count / max(minimumChunk, 1), cores * 8))
         var results = [R?](repeating: nil, count: items.count)
         var states = [State?](repeating: nil, count: chunkCount)
         results.withUnsafeMutableBufferPointer { output in
             states.withUnsafeMutableBufferPointer { stateOutput in
-                let output = output, stateOutput = stateOutput
+                let output = Slots(output), stateOutput = Slots(stateOutput)
                 DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                     var state = makeState()
                     for index in (items.count * chunk / chunkCount)..<(items.count * (chunk + 1) / chunkCount) {
@@ -49,13 +49,37 @@ enum Parallel {
         return (results.map { $0! }, states.map { $0! })
     }
 
-    private static func forEach(_ count: Int, minimumChunk: Int = 16, _ body: (Range<Int>) -> Void) {
+    private static func forEach(_ count: Int, minimumChunk: Int = 16, _ body: @Sendable (Range<Int>) -> Void) {
         // Several chunks per core, so one slow chunk does not leave a core idle.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let chunkCount = max(1, min(count / max(minimumChunk, 1), cores * 8))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             body((count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
         }
+    }
+}
+
+/// The result slots of one parallel map. Each chunk writes only its own indices, and the map reads them
+/// after every chunk is done: the compiler cannot see that through a pointer, so this is where it is said.
+private struct Slots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element?>
+    init(_ buffer: UnsafeMutableBufferPointer<Element?>) { self.buffer = buffer }
+
+    subscript(index: Int) -> Element? {
+        get { buffer[index] }
+        nonmutating set { buffer[index] = newValue }
+    }
+}
+
+/// A value shared by threads, read and changed under a lock: the first failure of a parallel step.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+        lock.withLock { body(&value) }
     }
 }
 

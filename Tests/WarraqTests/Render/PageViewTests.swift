@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import Warraq
+
+@Suite("Page views: what a site's own template can name, and what makes a page render again")
+struct PageViewTests {
+    static let override = """
+        {{<base}}
+        {{$main}}
+        <h1>{{article.title}}</h1>
+        <p class="edition">{{article.params.edition}}</p>
+        <p class="desk">{{#article.params.desk}}{{name}} ({{floor}}){{/article.params.desk}}</p>
+        <ul>{{#article.params.sections}}<li>{{.}}</li>{{/article.params.sections}}</ul>
+        <p>{{artcle.lead}}</p>
+        {{/main}}
+        {{/base}}
+
+        """
+
+    func archive() throws -> ArchiveFixture {
+        try ArchiveFixture([
+            "site.yml": "base_url: https://example.org/\n",
+            "a.md": ArchiveFixture.markdown(title: "خبر", date: "2023-09-20",
+                                            extra: "edition: المسائية\ndesk:\n  name: الاقتصاد\n  floor: 3\nsections: [محليات, دولي]\n"),
+            "templates/article.mustache": Self.override,
+        ])
+    }
+
+    @Test("front matter of the writer's own reaches the page: text, a map's keys, a list's items")
+    func params() throws {
+        let fixture = try archive()
+        try fixture.build()
+        let page = try #require(fixture.page("2023/09/a/index.html"))
+        #expect(page.contains("<p class=\"edition\">المسائية</p>"))
+        #expect(page.contains("<p class=\"desk\">الاقتصاد (3)</p>"))
+        #expect(page.contains("<ul><li>محليات</li><li>دولي</li></ul>"))
+    }
+
+    @Test("an override naming what no page gives is a warning at its line; params below it are the writer's own")
+    func unknownName() throws {
+        let fixture = try archive()
+        let report = try fixture.build()
+        let warnings = report.diagnostics.filter { $0.path.hasSuffix("templates/article.mustache") }
+        #expect(warnings.map(\.line) == [7])
+        #expect(warnings.first?.message.contains("'artcle.lead'") == true)
+    }
+
+    @Test("the names come from the views themselves, at every depth")
+    func names() {
+        for name in ["site", "page", "article", "read_also", "also_published", "json_ld", "thumbnail", "count_label",
+                     "pagination", "gap", "current", "front", "sections", "taxonomy", "is_letter", "archive", "months", "bundle"] {
+            #expect(TemplateNames.all.contains(name), "\(name)")
+        }
+        #expect(!TemplateNames.all.contains("artcle"))
+    }
+
+    @Test("a fingerprint follows the view: a changed param renders the page again, nothing else does")
+    func fingerprint() throws {
+        let fixture = try archive()
+        try fixture.build()
+        let again = try fixture.build()
+        #expect(again.rendered == 0 || again.written.isEmpty)
+        try fixture.write("a.md", ArchiveFixture.markdown(title: "خبر", date: "2023-09-20",
+                                                        extra: "edition: الصباحية\ndesk:\n  name: الاقتصاد\n  floor: 3\nsections: [محليات, دولي]\n"))
+        let changed = try fixture.build()
+        #expect(changed.written.contains("2023/09/a/index.html"))
+        #expect(!changed.written.contains("index.html"), "the front page does not show params")
+        #expect(fixture.page("2023/09/a/index.html")?.contains("الصباحية") == true)
+    }
+}
