@@ -75,7 +75,7 @@ public struct SiteConfig: Sendable {
 public enum FeedFormat: String, Sendable, CaseIterable, Codable {
     case rss, atom
 
-    public var fileName: String { self == .rss ? "index.xml" : "atom.xml" }
+    public var fileName: String { Permalinks.feed(self, in: []).last ?? "" }
 }
 
 /// The address the site is published at, which may carry a path (`https://example.org/archive/`).
