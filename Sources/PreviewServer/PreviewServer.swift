@@ -33,7 +33,7 @@ public struct PreviewServer: Sendable {
         self.includeDrafts = includeDrafts
         self.watchTheme = watchTheme
         self.report = report
-        articles = ArticleCache(file: archive.appendingPathComponent(".warraq-cache/articles"))
+        articles = ArticleCache(file: ArticleCache.file(in: archive))
     }
 
     /// The address pages are built for: what the browser sees, so every link stays on the preview.

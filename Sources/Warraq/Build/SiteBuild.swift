@@ -212,7 +212,7 @@ public struct SiteBuild {
     /// read into depends on this Warraq, `site.yml`, the base URL given and the name the archive is shown by.
     private func articleCache(_ inputs: Inputs) -> ArticleCache? {
         guard options.readsCache, !options.verify else { return nil }
-        let cache = options.articleCache ?? ArticleCache(file: options.archive.appendingPathComponent(".warraq-cache/articles"))
+        let cache = options.articleCache ?? ArticleCache(file: ArticleCache.file(in: options.archive))
         var hash = StableHash()
         if let executable = Bundle.main.executableURL {
             hash.combine(executable.path + "|" + (BuildState.FileIdentity(executable.path).map { "\($0.size)|\($0.modified)|\($0.inode)" } ?? ""))

@@ -518,7 +518,7 @@ struct WordUsage: Sendable {
     static let verbParticles: Set<String> = Set(["قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "كي", "لكي", "لا", "ولا"].map(ArabicText.fold))
     static let nameParticles: Set<String> = Set(["بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "أبي", "ام", "أم", "ذو", "ذي"].map(ArabicText.fold))
     /// Titles of address that open a name without being part of the topic ("سمو ولي العهد").
-    static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب", "فخامه", "فخامة", "المهندس", "مهندس", "الدكتور", "دكتور", "الأستاذ", "أستاذ", "اللواء", "العميد", "العقيد", "الفريق"].map(ArabicText.fold))
+    static let honorifics: Set<String> = Set(["سمو", "معالي", "فضيله", "سعاده", "صاحب", "فخامة", "المهندس", "مهندس", "الدكتور", "دكتور", "الأستاذ", "أستاذ", "اللواء", "العميد", "العقيد", "الفريق"].map(ArabicText.fold))
     static let placeKinds: Set<String> = Set("مدينة محافظة منطقة بلدة قرية ولاية عاصمة إمارة مركز حي".split(separator: " ").map { ArabicText.fold(String($0)) })
 
     /// Nouns that count, sort, cut or stage whatever follows them (partitives and "light" nouns):

@@ -70,6 +70,11 @@ public final class ArticleCache: @unchecked Sendable {
     private(set) var misses = 0
 
     /// A cache kept in `file` (read when `use(key:)` is first called), or in memory only.
+    /// Where an archive keeps its cache: beside the image cache, out of the output folder.
+    public static func file(in archive: URL) -> URL {
+        archive.appendingPathComponent(".warraq-cache/articles")
+    }
+
     public init(file: URL?) {
         self.file = file
     }
