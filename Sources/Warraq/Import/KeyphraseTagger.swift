@@ -26,6 +26,8 @@ public struct KeyphraseTagger: Sendable {
     struct Candidate {
         var count = 0
         var inTitle = false
+        /// Written in the body's first `leadWords` words: the lead says what the article is about.
+        var inLead = false
         var forms: [String: Int] = [:]
         /// The words written just before ("<" + base) and after (">" + base) each occurrence.
         var neighbours: [String: Int] = [:]
@@ -47,20 +49,33 @@ public struct KeyphraseTagger: Sendable {
     let pieces: Set<String>
     /// Per document, the key of its paper's name.
     let paperKeys: [String?]
+    /// For single words, how gathered the articles carrying them are (`TopicCoherence`).
+    let gathering: [String: Double]
 
     /// How much of a body is read: keyphrases of news are in its first paragraphs.
     static let bodyLimit = 4000
     static let longestPhrase = 4
+    /// The lead: a news article names its subject in its headline or its first sentence or two.
+    static let leadWords = 20
+    /// A single word whose carriers are less alike than this many times two random articles is a common
+    /// noun of many subjects, not a topic.
+    static let minimumGathering = 3.0
+    static let gatheringArchive = 100
 
     public init(_ documents: [Document]) {
         let usage = WordUsage(documents.map { $0.title + "\n" + String($0.body.prefix(Self.bodyLimit)) })
         words = usage
-        candidates = Parallel.map(documents, minimumChunk: 32) { document in
+        let read = Parallel.map(documents, minimumChunk: 32) { document -> ([String: Candidate], [String]) in
             var found: [String: Candidate] = [:]
+            let body = String(document.body.prefix(Self.bodyLimit))
             Self.collect(document.title, inTitle: true, usage: usage, into: &found)
-            Self.collect(String(document.body.prefix(Self.bodyLimit)), inTitle: false, usage: usage, into: &found)
-            return found
+            Self.collect(body, inTitle: false, usage: usage, into: &found)
+            let words = Self.clauses(document.title + "\n" + body).flatMap { clause in
+                ArabicText.writtenWords(clause).map { usage.lexicon.base(ArabicText.fold($0)) }
+            }
+            return (found, words)
         }
+        candidates = read.map(\.0)
         var frequency: [String: Int] = [:]
         var forms: [String: [String: Int]] = [:]
         for document in candidates {
@@ -75,6 +90,27 @@ public struct KeyphraseTagger: Sendable {
             document.paper.map { name in ArabicText.writtenWords(name).map { usage.lexicon.base(ArabicText.fold($0)) }.joined(separator: " ") }
         }
         pieces = Self.pieces(of: candidates, frequency: frequency, minimumFrequency: Self.minimumFrequency(documents.count))
+        gathering = Self.gathering(of: candidates, frequency: frequency, coherence: TopicCoherence(read.map(\.1)))
+    }
+
+    /// The gathering of every single word common enough to be chosen and rare enough to say something.
+    /// Under `gatheringArchive` articles, few subjects fill the whole archive and any two articles are
+    /// alike: the background says nothing.
+    static func gathering(of candidates: [[String: Candidate]], frequency: [String: Int], coherence: @autoclosure () -> TopicCoherence) -> [String: Double] {
+        guard candidates.count >= gatheringArchive else { return [:] }
+        let coherence = coherence()
+        let minimum = minimumFrequency(candidates.count), maximum = candidates.count < 20 ? Int.max : candidates.count / 20
+        var carriers: [String: [Int]] = [:]
+        for (index, document) in candidates.enumerated() {
+            for key in document.keys where !key.contains(" ") && (minimum...max(minimum, maximum)).contains(frequency[key] ?? 0) {
+                carriers[key, default: []].append(index)
+            }
+        }
+        let keyed = carriers.sorted { $0.key < $1.key }
+        let values = Parallel.map(keyed, minimumChunk: 64) { coherence.gathering(of: $0.value, phrase: [$0.key]) }
+        var result: [String: Double] = [:]
+        for (entry, value) in zip(keyed, values) { if let value { result[entry.key] = value } }
+        return result
     }
 
     /// Fewer articles than this share a phrase: it links too little to be a tag.
@@ -131,6 +167,13 @@ public struct KeyphraseTagger: Sendable {
             guard frequency >= minimumFrequency, total < 20 || Double(frequency) <= total * 0.05 else { return nil }
             guard candidate.count >= 2 || candidate.inTitle else { return nil }
             let parts = key.split(separator: " ")
+            // A listed place is a place wherever the article names it; anything else must also pass two
+            // tests. A phrase first written below the lead is something the article mentions, not its
+            // subject. A single word whose articles are about anything is a common noun ("المرأة", "الوطن").
+            if Gazetteer.place(display(key, in: index)) == nil {
+                guard candidate.inTitle || candidate.inLead else { return nil }
+                if parts.count == 1, let gathered = gathering[key], gathered < Self.minimumGathering { return nil }
+            }
             if parts.count > 1 {
                 // A real phrase keeps its words together: many articles using its rarest word use the phrase.
                 let rarest = parts.compactMap { documentFrequency[String($0)] }.min() ?? frequency
@@ -171,10 +214,12 @@ public struct KeyphraseTagger: Sendable {
 
     /// Phrases of one to four words inside one clause that can be tags.
     static func collect(_ text: String, inTitle: Bool, usage: WordUsage, into found: inout [String: Candidate]) {
+        var position = 0
         for clause in Self.clauses(text) {
             let written = ArabicText.writtenWords(clause)
             let folded = written.map { ArabicText.fold($0) }
             let bases = folded.map { usage.lexicon.base($0) }
+            defer { position += written.count }
             for start in written.indices where usage.canStart(folded[start], base: bases[start]) {
                 for length in 1...Self.longestPhrase {
                     let end = start + length - 1
@@ -194,6 +239,7 @@ public struct KeyphraseTagger: Sendable {
                     if start > 0, !ArabicText.isFunctionWord(folded[start - 1]), !OfficeTitle.contains(folded: folded[start - 1]) { candidate.neighbours["<" + bases[start - 1], default: 0] += 1 }
                     if end + 1 < written.count, !ArabicText.isFunctionWord(folded[end + 1]) { candidate.neighbours[">" + bases[end + 1], default: 0] += 1 }
                     candidate.inTitle = candidate.inTitle || inTitle
+                    candidate.inLead = candidate.inLead || (!inTitle && position + start < Self.leadWords)
                     // Shown without the clitic the first word carries here: "للهلال الأحمر" is "الهلال الأحمر".
                     if let first = usage.withoutClitics(written[start], folded: folded[start], base: bases[start]) {
                         let form = ([first] + written[(start + 1)..<(end + 1)]).joined(separator: " ")
