@@ -37,6 +37,8 @@ public struct SiteBuild {
         var searchWarnings: [Diagnostic]
         var reader: ArchiveReader
         var files: [String]
+        /// The archive's other files (pictures), whose changes a rebuild must see.
+        var others: [String]
         var skipped: [Diagnostic]
         var statics: [String]
         var skippedStatics: [Diagnostic]
@@ -64,10 +66,10 @@ public struct SiteBuild {
         }
         clock.lap("configuration and theme")
         let reader = ArchiveReader(folder: options.archive, displayPrefix: options.archiveDisplay, config: config)
-        let (files, skipped) = reader.walked()
+        let (files, others, skipped) = reader.walked()
         let (statics, skippedStatics) = staticFiles(followSymlinks: config.followSymlinks)
         return Inputs(config: config, configWarnings: configWarnings, siteFile: FileManager.default.contents(atPath: configPath),
-                      theme: theme, indexer: indexer, searchWarnings: searchWarnings, reader: reader, files: files, skipped: skipped, statics: statics, skippedStatics: skippedStatics)
+                      theme: theme, indexer: indexer, searchWarnings: searchWarnings, reader: reader, files: files, others: others, skipped: skipped, statics: statics, skippedStatics: skippedStatics)
     }
 
     /// `savesCache`: false for `check`, which writes no file, the article cache included.
@@ -235,35 +237,13 @@ public struct SiteBuild {
         let key = BuildState.key(options: options, siteFile: inputs.siteFile, themeFiles: inputs.theme.files,
                                  indexer: inputs.indexer.map { ($0.command + [$0.version]).joined(separator: " ") } ?? "-")
         let identities = BuildState.identities(archive: options.archive, articleFiles: inputs.files, staticFiles: inputs.statics,
-                                               otherFiles: otherArchiveFiles(besides: inputs))
+                                               otherFiles: inputs.others)
         if !options.verify, let last = BuildState.recorded(in: options.output), last.key == key, last.inputs == identities,
            last.outputHolds(options.output) {
             return (last, nil)
         }
         guard !BuildState.racy(identities, start: startedAt) else { return (nil, nil) }
         return (nil, BuildState(key: key, inputs: identities, manifest: .init(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: []))
-    }
-
-    /// Every other file of the archive that a page may be made from: pictures beside their articles
-    /// above all. Hidden folders (the image cache) and `_` folders are not the archive's.
-    private func otherArchiveFiles(besides inputs: Inputs) -> [String] {
-        let root = options.archive.standardizedFileURL
-        let known = Set(inputs.files)
-        guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                        options: [.skipsHiddenFiles]) else { return [] }
-        var found: [String] = []
-        let prefix = root.path + "/"
-        for case let url as URL in walk {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            let relative = String(path.dropFirst(prefix.count))
-            if url.lastPathComponent.hasPrefix("_") { walk.skipDescendants(); continue }
-            if relative == "static" || relative == "templates" { walk.skipDescendants(); continue }
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
-                  !known.contains(relative), relative != "site.yml", !relative.hasSuffix(".yml") else { continue }
-            found.append(relative)
-        }
-        return found.sorted()
     }
 
     /// Records what this build was made from, so that a rebuild with no change can stop at the start;

@@ -121,13 +121,18 @@ struct ArticleTerms {
         var result = Words()
         func count(_ text: String, _ body: (UInt64) -> Void) -> [(UInt64, Int32)] {
             var counts: [UInt64: Int32] = [:]
+            // One hash lookup per word read; the vocabulary is asked once per distinct word of the article.
             ArabicText.forEachFoldedWord(text) { word in
                 let key = Lexicon.key(word)
-                vocabulary.lexicon.add(key: key)
-                if vocabulary.letters[key] == nil { vocabulary.letters[key] = word }
-                counts[key, default: 0] += 1
+                if let slot = counts.index(forKey: key) {
+                    counts.values[slot] += 1
+                } else {
+                    counts[key] = 1
+                    if vocabulary.letters[key] == nil { vocabulary.letters[key] = word }
+                }
                 body(key)
             }
+            for (key, count) in counts { vocabulary.lexicon.add(key: key, count: count) }
             return counts.map { ($0.key, $0.value) }
         }
         result.title = count(article.title) { _ in }

@@ -12,7 +12,7 @@ struct ImageCheck {
     func diagnostics(_ articles: [Article], paths: [OutputPath]) -> [Diagnostic] {
         Parallel.map(Array(articles.indices), minimumChunk: 256) { index -> [Diagnostic] in
             let article = articles[index]
-            guard article.bodyHTML.contains("<img ") else { return [] }
+            guard UTF8Text.contains(article.bodyHTML, "<img ") else { return [] }
             let folder = paths[index].components.dropLast()
             return Self.sources(article.bodyHTML).compactMap { source in
                 guard let file = resolve(source, from: Array(folder)), !staticFiles.contains(file) else { return nil }

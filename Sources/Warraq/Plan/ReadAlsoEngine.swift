@@ -239,16 +239,36 @@ public struct ReadAlsoEngine: Sendable {
                 }
             }
         }
-        for (rank, (term, weight)) in terms.queries[index].enumerated() {
-            let list = terms.postings[Int(term)]
-            // The heaviest terms are read widely, the rest near the article's own time: the work per
-            // article is bounded (16 × 512 + 44 × 128 postings) however common its words.
-            Self.visit(window: list, around: index, size: rank < Self.wideTerms ? Self.window : Self.window / 4, position: { Int($0.article) }) { entry in
-                let other = Int(entry.article)
-                if scratch.tagScore[other] == 0 && scratch.textScore[other] == 0 { scratch.touched.append(entry.article) }
-                scratch.textScore[other] += weight * entry.weight
+        // The inner loop of the whole engine (tens of millions of postings per build): array accesses
+        // through unsafe buffers, without the bounds and uniqueness checks of each `scratch` access.
+        let queries = terms.queries[index]
+        // Taken out of the scratch for the loop (and put back), so each is one uniquely held buffer.
+        var textScore: [Float] = [], touched: [Int32] = []
+        swap(&textScore, &scratch.textScore)
+        swap(&touched, &scratch.touched)
+        do { // `tagScore` is let go before the scores are reset below, or resetting would copy it
+            let tagScore = scratch.tagScore
+            textScore.withUnsafeMutableBufferPointer { text in
+                tagScore.withUnsafeBufferPointer { tag in
+                    for (rank, (term, weight)) in queries.enumerated() {
+                        // The heaviest terms are read widely, the rest near the article's own time: the work per
+                        // article is bounded (16 × 512 + 44 × 128 postings) however common its words.
+                        terms.postings[Int(term)].withUnsafeBufferPointer { list in
+                            let window = Self.window(count: list.count, around: index, size: rank < Self.wideTerms ? Self.window : Self.window / 4) {
+                                Int(list[$0].article)
+                            }
+                            for entry in list[window] {
+                                let other = Int(entry.article)
+                                if tag[other] == 0 && text[other] == 0 { touched.append(entry.article) }
+                                text[other] += weight * entry.weight
+                            }
+                        }
+                    }
+                }
             }
         }
+        swap(&textScore, &scratch.textScore)
+        swap(&touched, &scratch.touched)
         var scored: [(article: Int, score: Double)] = []
         scored.reserveCapacity(scratch.touched.count)
         for other32 in scratch.touched {
@@ -319,17 +339,20 @@ public struct ReadAlsoEngine: Sendable {
 
     /// Visits at most `window` entries of a time-ordered posting list, centred on `index`.
     static func visit<Entry>(window list: [Entry], around index: Int, size window: Int = window, position: (Entry) -> Int, _ body: (Entry) -> Void) {
-        guard list.count > window else {
-            for entry in list { body(entry) }
-            return
-        }
-        var low = 0, high = list.count
+        for entry in list[Self.window(count: list.count, around: index, size: window) { position(list[$0]) }] { body(entry) }
+    }
+
+    /// The positions of at most `size` entries of a time-ordered list of `count`, centred on the first
+    /// whose article is not before `index` (`position` gives an entry's article).
+    static func window(count: Int, around index: Int, size: Int, position: (Int) -> Int) -> Range<Int> {
+        guard count > size else { return 0..<count }
+        var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            if position(list[mid]) < index { low = mid + 1 } else { high = mid }
+            if position(mid) < index { low = mid + 1 } else { high = mid }
         }
-        let start = max(0, min(list.count - window, low - window / 2))
-        for entry in list[start..<(start + window)] { body(entry) }
+        let start = max(0, min(count - size, low - size / 2))
+        return start..<(start + size)
     }
 
     static func visit(window list: [Int], around index: Int, _ body: (Int) -> Void) {

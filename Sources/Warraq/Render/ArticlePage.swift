@@ -10,7 +10,7 @@ extension PageRenderer {
         var view = ArticleView(
             title: article.title, url: links.link(path),
             // Pictures in the body are below the fold: the browser fetches them as the reader gets there.
-            body: article.bodyHTML.replacingOccurrences(of: "<img src=\"", with: "<img loading=\"lazy\" src=\""),
+            body: UTF8Text.replacing("<img src=\"", with: "<img loading=\"lazy\" src=\"", in: article.bodyHTML),
             lead: article.lead, params: article.params)
         if let date = article.date {
             view.date = dates.full(date)

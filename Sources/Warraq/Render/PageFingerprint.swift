@@ -23,18 +23,19 @@ extension PageRenderer {
         return hash
     }
 
-    /// The view's values, keys sorted (the same bytes in every process, unlike `hashValue`), after the
-    /// template's name and the page's path.
-    func fingerprint(_ view: TemplateValue, template: String, _ page: Page) -> String {
+    /// The view's values (`ViewFingerprint`), after the template's name and the page's path.
+    func fingerprint<View: Encodable>(of view: View, template: String, _ page: Page) -> String {
         var hash = identity
         hash.combine(template)
         hash.combine([0])
         hash.combine(page.path.file)
         hash.combine([0])
-        Self.combine(view, into: &hash)
+        ViewFingerprint.combine(view, into: &hash)
         return hash.hex
     }
 
+    /// One template value, tagged by its kind, maps in key order (the same bytes in every process, unlike
+    /// `hashValue`).
     static func combine(_ value: TemplateValue, into hash: inout StableHash) {
         switch value {
         case .text(let text):

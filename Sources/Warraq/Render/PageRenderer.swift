@@ -91,7 +91,7 @@ public struct PageRenderer: Sendable {
             return template("search", SearchPageView(site: site, page: head, search: search), page)
         case .feed(let feed):
             let view = feedView(feed, path: page.path)
-            return Prepared(fingerprint: fingerprint(TemplateEncoder.value(view), template: "feed", page)) { Data(FeedWriter.xml(view).utf8) }
+            return Prepared(fingerprint: fingerprint(of: view, template: "feed", page)) { Data(FeedWriter.xml(view).utf8) }
         case .sitemap(let part):
             let sitemap = SitemapWriter(renderer: self).sitemap(part)
             return Prepared(fingerprint: nil) { Data(sitemap.utf8) }
@@ -128,10 +128,10 @@ public struct PageRenderer: Sendable {
         try prepare(page).render()
     }
 
-    private func template<View: Encodable>(_ name: String, _ view: View, _ page: Page) -> Prepared {
+    /// The view becomes the template's tree only if the page is rendered.
+    private func template<View: Encodable & Sendable>(_ name: String, _ view: View, _ page: Page) -> Prepared {
         let theme = theme
-        let value = TemplateEncoder.value(view)
-        return Prepared(fingerprint: fingerprint(value, template: name, page)) { Data(theme.render(name, value: value).utf8) }
+        return Prepared(fingerprint: fingerprint(of: view, template: name, page)) { Data(theme.render(name, value: TemplateEncoder.value(view)).utf8) }
     }
 
     /// The feeds a page links to with `<link rel="alternate">`: its list's own, then the site's.

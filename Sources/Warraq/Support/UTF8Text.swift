@@ -54,3 +54,53 @@ struct TextLines: Sequence, IteratorProtocol {
         return text[position..<end]
     }
 }
+
+/// Searching rendered HTML for markup Warraq itself wrote, byte for byte. Foundation's `contains` and
+/// `replacingOccurrences` compare grapheme clusters through CFString, which made one look for `<img `
+/// in every article a tenth of a rebuild; the needles here are ASCII, so bytes decide alike.
+extension UTF8Text {
+    /// Whether `text` holds `needle`.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        !offsets(of: needle, in: text, first: true).isEmpty
+    }
+
+    /// `text` with every `needle` replaced by `replacement`.
+    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        let found = offsets(of: needle, in: text, first: false)
+        guard !found.isEmpty else { return text }
+        let bytes = Array(text.utf8), width = needle.utf8.count
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + found.count * max(0, replacement.utf8.count - width))
+        var start = 0
+        for offset in found {
+            result += bytes[start..<offset]
+            result += replacement.utf8
+            start = offset + width
+        }
+        result += bytes[start...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The byte offsets where `needle` starts in `text`, not overlapping.
+    static func offsets(of needle: String, in text: String, first: Bool) -> [Int] {
+        let needleBytes = Array(needle.utf8)
+        guard !needleBytes.isEmpty else { return [] }
+        var text = text
+        return text.withUTF8 { hay -> [Int] in
+            var found: [Int] = []
+            let lead = needleBytes[0], width = needleBytes.count
+            var start = 0
+            scan: while start + width <= hay.count {
+                guard hay[start] == lead else { start += 1; continue }
+                for k in 1..<width where hay[start + k] != needleBytes[k] {
+                    start += 1
+                    continue scan
+                }
+                found.append(start)
+                if first { break }
+                start += width
+            }
+            return found
+        }
+    }
+}

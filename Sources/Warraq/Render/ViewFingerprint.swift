@@ -1,0 +1,126 @@
+import Foundation
+import Templates
+
+/// A view hashed straight from its `Encodable`, in the order its properties are declared: a page that is
+/// unchanged (nearly every page of a rebuild) is never turned into the template tree, which with its
+/// hashing was a third of a rebuild's rendering. Values are told apart as `TemplateEncoder` tells them,
+/// so what a template can read is what is hashed; maps are hashed in key order, as a dictionary's own
+/// order differs from one process to the next.
+enum ViewFingerprint {
+    static func combine<View: Encodable>(_ view: View, into hash: inout StableHash) {
+        let sink = Sink(hash)
+        sink.encode(view)
+        hash = sink.hash
+    }
+
+    final class Sink {
+        var hash: StableHash
+        init(_ hash: StableHash) { self.hash = hash }
+
+        func encode<T: Encodable>(_ value: T) {
+            switch value {
+            case let text as String: PageRenderer.combine(.text(text), into: &hash)
+            case let flag as Bool: PageRenderer.combine(.flag(flag), into: &hash)
+            case let number as Int: PageRenderer.combine(.integer(number), into: &hash)
+            case let number as Double: PageRenderer.combine(.number(number), into: &hash)
+            case let number as Float: PageRenderer.combine(.number(Double(number)), into: &hash)
+            case let number as any FixedWidthInteger: PageRenderer.combine(.integer(Int(truncatingIfNeeded: number)), into: &hash)
+            case let date as Date: PageRenderer.combine(.date(date), into: &hash)
+            case let own as TemplateRepresentable: PageRenderer.combine(own.templateValue, into: &hash)
+            case let map as any KeyOrdered: map.combineInKeyOrder(into: self)
+            default:
+                hash.combine([11])
+                try? value.encode(to: Encoding(sink: self))
+                hash.combine([12])
+            }
+        }
+
+        func key(_ key: String) {
+            hash.combine(key)
+            hash.combine([0])
+        }
+    }
+
+    private struct Encoding: Encoder {
+        let sink: Sink
+        var codingPath: [CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { KeyedEncodingContainer(Keyed<Key>(sink: sink)) }
+        func unkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(sink: sink) }
+        func singleValueContainer() -> SingleValueEncodingContainer { Single(sink: sink) }
+    }
+
+    // The primitive overloads of each container fall back to the generic `encode`, which `Sink` sorts out.
+    private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let sink: Sink
+        var codingPath: [CodingKey] { [] }
+        mutating func encodeNil(forKey key: Key) throws {
+            sink.key(key.stringValue)
+            PageRenderer.combine(.null, into: &sink.hash)
+        }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            sink.key(key.stringValue)
+            sink.encode(value)
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            sink.key(key.stringValue)
+            return Encoding(sink: sink).container(keyedBy: keyType)
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            sink.key(key.stringValue)
+            return Unkeyed(sink: sink)
+        }
+        mutating func superEncoder() -> Encoder { Encoding(sink: sink) }
+        mutating func superEncoder(forKey key: Key) -> Encoder {
+            sink.key(key.stringValue)
+            return Encoding(sink: sink)
+        }
+    }
+
+    private struct Unkeyed: UnkeyedEncodingContainer {
+        let sink: Sink
+        var codingPath: [CodingKey] { [] }
+        private(set) var count = 0
+        init(sink: Sink) { self.sink = sink }
+        mutating func encodeNil() throws {
+            count += 1
+            PageRenderer.combine(.null, into: &sink.hash)
+        }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            count += 1
+            sink.encode(value)
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            count += 1
+            return Encoding(sink: sink).container(keyedBy: keyType)
+        }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            count += 1
+            return Unkeyed(sink: sink)
+        }
+        mutating func superEncoder() -> Encoder { Encoding(sink: sink) }
+    }
+
+    private struct Single: SingleValueEncodingContainer {
+        let sink: Sink
+        var codingPath: [CodingKey] { [] }
+        mutating func encodeNil() throws { PageRenderer.combine(.null, into: &sink.hash) }
+        mutating func encode<T: Encodable>(_ value: T) throws { sink.encode(value) }
+    }
+}
+
+/// A map whose entries are hashed in the order of their keys.
+protocol KeyOrdered {
+    func combineInKeyOrder(into sink: ViewFingerprint.Sink)
+}
+
+extension Dictionary: KeyOrdered where Key == String, Value: Encodable {
+    func combineInKeyOrder(into sink: ViewFingerprint.Sink) {
+        sink.hash.combine([9])
+        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            sink.key(key)
+            sink.encode(self[key]!)
+        }
+        sink.hash.combine([10])
+    }
+}
