@@ -8,7 +8,10 @@ import Foundation
 /// counted across the whole archive under a key with clitics removed (`Lexicon`), so "للهلال الأحمر" and
 /// "الهلال الأحمر" are one tag, shown as the article writes it without the clitic. What a word is comes
 /// from how the archive uses it: a noun follows prepositions and takes the article; a verb follows
-/// قد، لم، لن، أن and takes the future prefix س. An article gets fewer tags rather than weak ones.
+/// قد، لم، لن، أن and takes the future prefix س. What an article is about is in its headline and its lead,
+/// so a phrase first written further down is no tag unless it is a listed place; and a single word must gather
+/// the articles that carry it (`TopicCoherence`), as names and topics do and common nouns do not. An article
+/// gets fewer tags rather than weak ones.
 public struct KeyphraseTagger: Sendable {
     public struct Document: Sendable {
         public var title: String
