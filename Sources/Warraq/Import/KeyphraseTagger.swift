@@ -173,7 +173,7 @@ public struct KeyphraseTagger: Sendable {
             // A listed place is a place wherever the article names it; anything else must also pass two
             // tests. A phrase first written below the lead is something the article mentions, not its
             // subject. A single word whose articles are about anything is a common noun ("المرأة", "الوطن").
-            if Gazetteer.place(display(key, in: index)) == nil {
+            if !words.isPlace(ArabicText.fold(display(key, in: index))) {
                 guard candidate.inTitle || candidate.inLead else { return nil }
                 if parts.count == 1, let gathered = gathering[key], gathered < Self.minimumGathering { return nil }
             }
@@ -246,12 +246,18 @@ public struct KeyphraseTagger: Sendable {
                     // Shown without the clitic the first word carries here: "للهلال الأحمر" is "الهلال الأحمر".
                     if let first = usage.withoutClitics(written[start], folded: folded[start], base: bases[start]) {
                         let form = ([first] + written[(start + 1)..<(end + 1)]).joined(separator: " ")
-                        candidate.forms[ArabicText.clean(form), default: 0] += 1
+                        candidate.forms[Self.withoutHarakat(ArabicText.clean(form)), default: 0] += 1
                     }
                     found[key] = candidate
                 }
             }
         }
+    }
+
+    /// A tag is named in pause, as an editor writes it: "المواد المتفجرة", not the case endings of the
+    /// sentence it was read in ("الموادِ المتفجرةِ"). Harakat, tanween, shadda and sukun go; letters stay.
+    static func withoutHarakat(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) }))
     }
 
     /// Sentence punctuation, quotes, brackets and line breaks end a phrase.
@@ -515,6 +521,17 @@ struct WordUsage: Sendable {
         !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !isStopWord(folded, base: base)
     }
 
+    /// A place of the gazetteer that the archive does not also use as a common word: "صور" is Tyre and
+    /// pictures (الصور), "الخبر" Khobar and news (خبر), "العين" Al Ain and an eye. A place's name keeps or
+    /// lacks the article whatever the sentence; a noun takes it and drops it. Names ending in ة or ي are
+    /// left alone, since an adjective shares their letters (سورية, السورية).
+    func isPlace(_ folded: String) -> Bool {
+        guard Gazetteer.place(folded) != nil else { return false }
+        if folded.contains(" ") || folded.hasSuffix("ه") || folded.hasSuffix("ي") { return true }
+        let other = folded.hasPrefix("ال") ? String(folded.dropFirst(2)) : "ال" + folded
+        return count(other) * 4 < max(count(folded), 1)
+    }
+
     /// A word that can be a tag on its own: a name (used almost only with the article, as الرياض, or
     /// almost never, as لبنان) rather than a common noun used both ways (المنطقة, منطقة).
     func isNameLike(_ folded: String, base: String) -> Bool {
@@ -530,7 +547,7 @@ struct WordUsage: Sendable {
         if folded.hasPrefix("ال") && base.unicodeScalars.count >= 6 && (base.hasSuffix("ين") || base.hasSuffix("ون")) && !base.hasSuffix("يين") { return false }
         // A plural in the construct state (منسوبي، بائعي) is half of a phrase.
         if base.hasSuffix("ي") && count(base + "ن") > 0 { return false }
-        if Gazetteer.place(folded) != nil { return true }
+        if isPlace(folded) { return true }
         if isConstructHead(folded) || isPastVerb(base) || isDual(folded, base: base) || isPossessed(folded, base: base) { return false }
         // A feminine noun the archive also writes in the plural (محاولة, محاولات) is a common noun.
         if base.hasSuffix("ه"), count(String(base.dropLast()) + "ات") + count("ال" + String(base.dropLast()) + "ات") > 0 { return false }

@@ -291,4 +291,34 @@ struct KeyphraseTaggerTests {
         let documents = (0..<30).map { Self.article(subject: $0 % 6, n: $0 / 6, about: $0 % 6 == 0 ? nil : ($0 < 12 ? "البركان" : nil)) }
         #expect(KeyphraseTagger(documents).gathering.isEmpty)
     }
+
+    @Test("a listed place the archive also uses as a common word is no place: صور beside الصور (pictures)")
+    func ambiguousPlaces() {
+        let documents = (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "صور من مهرجان \(cities[n])",
+                body: "صور من مهرجان \(cities[n]) الصيفي. ونشرت البلدية، على موقعها، الصور. وأعجب الزوار بالصور."),
+            KeyphraseTagger.Document(
+                title: "غارة على صيدا",
+                body: "شنت طائرات غارة على صيدا. وقال سكان صيدا إن الغارة أصابت سوقا قديمة في صيدا."),
+        ] }
+        let tagger = KeyphraseTagger(documents)
+        for index in documents.indices {
+            let tags = tagger.tags(for: index, count: 5)
+            #expect(!tags.contains("صور") && !tags.contains("الصور"), "\(tags)")
+            if index % 2 == 1 { #expect(tags.contains("صيدا"), "\(tags)") }
+        }
+    }
+
+    @Test("a tag is shown without the case endings of the sentence it was read in")
+    func pausalForms() {
+        let documents = (0..<4).map { n in
+            KeyphraseTagger.Document(
+                title: "ضبط كمية من الموادِ المتفجرةِ في \(cities[n])",
+                body: "ضبطت الشرطة كمية من الموادِ المتفجرةِ في \(cities[n]). وكانت الموادِ المتفجرةِ مخبأة في سيارة.")
+        }
+        let tags = KeyphraseTagger(documents).tags(for: 0, count: 5)
+        #expect(tags.contains("المواد المتفجرة"), "\(tags)")
+        #expect(!tags.contains { $0.unicodeScalars.contains { (0x064B...0x0652).contains($0.value) } }, "\(tags)")
+    }
 }
