@@ -521,15 +521,23 @@ struct WordUsage: Sendable {
         !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !isStopWord(folded, base: base)
     }
 
-    /// A place of the gazetteer that the archive does not also use as a common word: "صور" is Tyre and
-    /// pictures (الصور), "الخبر" Khobar and news (خبر), "العين" Al Ain and an eye. A place's name keeps or
-    /// lacks the article whatever the sentence; a noun takes it and drops it. Names ending in ة or ي are
-    /// left alone, since an adjective shares their letters (سورية, السورية).
+    /// A place of the gazetteer that the archive does not also use as a common noun: "صور" is Tyre and
+    /// pictures (الصور), "الحريق" Al-Hariq and a fire (في حريق), "العين" Al Ain and an eye. A place's name
+    /// keeps or lacks the article whatever the sentence; a noun takes it and drops it. The bare form of a
+    /// definite name counts only with a noun's marks (after a preposition, or with ب ك ل attached): "خرج"
+    /// beside "الخرج" is a verb, "خليل" beside "الخليل" a first name. Names ending in ة or ي are left
+    /// alone, since an adjective shares their letters (سورية, السورية).
     func isPlace(_ folded: String) -> Bool {
         guard Gazetteer.place(folded) != nil else { return false }
         if folded.contains(" ") || folded.hasSuffix("ه") || folded.hasSuffix("ي") { return true }
-        let other = folded.hasPrefix("ال") ? String(folded.dropFirst(2)) : "ال" + folded
-        return count(other) * 4 < max(count(folded), 1)
+        let noun: Int
+        if folded.hasPrefix("ال") {
+            let bare = String(folded.dropFirst(2))
+            noun = (nounMarks[bare] ?? 0) + count("ب" + bare) + count("ك" + bare) + count("ل" + bare)
+        } else {
+            noun = count("ال" + folded)
+        }
+        return noun * 4 < max(count(folded), 1)
     }
 
     /// A word that can be a tag on its own: a name (used almost only with the article, as الرياض, or

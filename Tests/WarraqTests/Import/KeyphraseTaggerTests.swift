@@ -310,6 +310,23 @@ struct KeyphraseTaggerTests {
         }
     }
 
+    @Test("a definite place whose bare form is a verb or a first name stays a place; one whose bare form is a noun does not")
+    func definitePlaces() {
+        let documents = (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "افتتاح مستشفى في الخرج",
+                body: "افتتح مستشفى جديد في الخرج. خرج أهالي الخرج لاستقبال الوفد. خرج أهالي \(cities[n]) معهم، ثم خرج الوفد."),
+            KeyphraseTagger.Document(
+                title: "الدفاع المدني يخمد حريقا في الحريق",
+                body: "أخمد الدفاع المدني في الحريق النيران. وتسبب في حريق المستودع ماس كهربائي، وفي حريق آخر في \(cities[n]) احترق منزل. وقالوا إن الحريق كبير."),
+        ] }
+        let tagger = KeyphraseTagger(documents)
+        for index in documents.indices {
+            let tags = tagger.tags(for: index, count: 5)
+            if index % 2 == 0 { #expect(tags.contains("الخرج"), "\(tags)") } else { #expect(!tags.contains("الحريق"), "\(tags)") }
+        }
+    }
+
     @Test("a tag is shown without the case endings of the sentence it was read in")
     func pausalForms() {
         let documents = (0..<4).map { n in
