@@ -524,16 +524,16 @@ struct WordUsage: Sendable {
     /// A place of the gazetteer that the archive does not also use as a common noun: "صور" is Tyre and
     /// pictures (الصور), "الحريق" Al-Hariq and a fire (في حريق), "العين" Al Ain and an eye. A place's name
     /// keeps or lacks the article whatever the sentence; a noun takes it and drops it. The bare form of a
-    /// definite name counts only with a noun's marks (after a preposition, or with ب ك ل attached): "خرج"
-    /// beside "الخرج" is a verb, "خليل" beside "الخليل" a first name. Names ending in ة or ي are left
-    /// alone, since an adjective shares their letters (سورية, السورية).
+    /// definite name counts only after a preposition: "خرج" beside "الخرج" is a verb, "خليل" beside
+    /// "الخليل" a first name (and a clitic is not asked: "برس" is no "ب" + "رس"). Names ending in ة or ي
+    /// are left alone, since an adjective shares their letters (سورية, السورية).
     func isPlace(_ folded: String) -> Bool {
         guard Gazetteer.place(folded) != nil else { return false }
         if folded.contains(" ") || folded.hasSuffix("ه") || folded.hasSuffix("ي") { return true }
         let noun: Int
         if folded.hasPrefix("ال") {
             let bare = String(folded.dropFirst(2))
-            noun = (nounMarks[bare] ?? 0) + count("ب" + bare) + count("ك" + bare) + count("ل" + bare)
+            noun = bare.unicodeScalars.count >= 3 ? nounMarks[bare] ?? 0 : 0
         } else {
             noun = count("ال" + folded)
         }
