@@ -109,8 +109,11 @@ public enum ArabicText {
 
     /// At most `limit` characters, cut at the last space before it and marked with "…" when cut.
     public static func shortened(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Characters are counted only as far as the limit: a lead can be a whole article, and counting
+        // all of it for every card of every list was a twentieth of a rebuild.
+        guard text.utf8.count > limit, let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              end < text.endIndex else { return text }
+        let cut = text[..<end]
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 

@@ -16,6 +16,9 @@ public struct ReadAlsoEngine: Sendable {
     let terms: ArticleTerms
     /// Weight of each tag: its rarity, or 0 for a tag only one article has.
     let tagRarity: [Float]
+    /// Beside each tag's articles: what the tag counts for in each (1 from an editor, less from `--auto-tags`),
+    /// so scoring does not look the tag up among each member's tags.
+    let tagShares: [[Float]]
     let references: ReferenceIndex
     /// Each article's folded title as one id (the first article with that title) and as sorted word ids:
     /// comparing titles for every candidate must not hash Arabic strings.
@@ -46,6 +49,14 @@ public struct ReadAlsoEngine: Sendable {
         terms = ArticleTerms(articles)
         let total = Float(max(articles.count, 1))
         tagRarity = tags?.terms.map { $0.articles.count > 1 ? log(1 + total / Float($0.articles.count)) : 0 } ?? []
+        tagShares = tags.map { tags in
+            tags.terms.enumerated().map { tag, term in
+                term.articles.map { member in
+                    let slot = tags.termsOfArticle[member].firstIndex(of: tag)
+                    return slot.map { tags.automaticOfArticle[member][$0] ? Self.automaticTagShare : 1 } ?? 0
+                }
+            }
+        } ?? []
         let foldedTitles = Parallel.map(articles, minimumChunk: 256) { ArabicText.fold($0.title) }
         let references = ReferenceIndex(articles: articles, foldedTitles: foldedTitles)
         self.references = references
@@ -195,15 +206,14 @@ public struct ReadAlsoEngine: Sendable {
 
     /// Per-thread accumulators, reset only where they were touched.
     struct Scratch {
-        var tagScore: [Float]
-        var textScore: [Float]
+        /// Each article's tag part (x) and text part (y), side by side: one cache line per article visited.
+        var scores: [SIMD2<Float>]
         var touched: [Int32] = []
         /// One article's signature spread out by term id, so its likeness to many others costs one
         /// lookup per term of theirs instead of a merge per pair.
         var signature: [Float]
         init(count: Int, terms: Int) {
-            tagScore = Array(repeating: 0, count: count)
-            textScore = Array(repeating: 0, count: count)
+            scores = Array(repeating: .zero, count: count)
             signature = Array(repeating: 0, count: terms)
         }
 
@@ -223,58 +233,53 @@ public struct ReadAlsoEngine: Sendable {
     /// The best-scoring other articles, best first; ties go to the newer article. `make` turns each into a
     /// result from its index, its tag and text scores and its score, while they are still in the scratch.
     func candidates<Result>(for index: Int, limit: Int, scratch: inout Scratch, _ make: (Int, Double, Double, Double) -> Result) -> [Result] {
-        if let tags {
-            let articleTags = tags.termsOfArticle[index]
-            let own = zip(articleTags, tags.automaticOfArticle[index]).map { tagRarity[$0] * ($1 ? Self.automaticTagShare : 1) }
-            // Normalised by rarity alone, so an article tagged only by `--auto-tags` gets at most the
-            // automatic share of the tag part, however many tags it shares.
-            let norm = articleTags.reduce(Float(0)) { $0 + tagRarity[$1] }
-            for (position, tag) in articleTags.enumerated() where norm > 0 && tagRarity[tag] > 0 {
-                let weight = own[position] / norm
-                let members = tags.terms[tag].articles
-                Self.visit(window: members, around: index) { other in
-                    guard let slot = tags.termsOfArticle[other].firstIndex(of: tag) else { return }
-                    if scratch.tagScore[other] == 0 && scratch.textScore[other] == 0 { scratch.touched.append(Int32(other)) }
-                    scratch.tagScore[other] += weight * (tags.automaticOfArticle[other][slot] ? Self.automaticTagShare : 1)
+        // The inner loops of the whole engine (tens of millions of postings per build): through unsafe
+        // buffers, without the bounds and uniqueness checks of each `scratch` access. The scores are taken
+        // out of the scratch for them (and put back), so they are one uniquely held buffer.
+        var scores: [SIMD2<Float>] = [], touched: [Int32] = []
+        swap(&scores, &scratch.scores)
+        swap(&touched, &scratch.touched)
+        scores.withUnsafeMutableBufferPointer { scores in
+            if let tags {
+                let articleTags = tags.termsOfArticle[index]
+                let own = zip(articleTags, tags.automaticOfArticle[index]).map { tagRarity[$0] * ($1 ? Self.automaticTagShare : 1) }
+                // Normalised by rarity alone, so an article tagged only by `--auto-tags` gets at most the
+                // automatic share of the tag part, however many tags it shares.
+                let norm = articleTags.reduce(Float(0)) { $0 + tagRarity[$1] }
+                for (position, tag) in articleTags.enumerated() where norm > 0 && tagRarity[tag] > 0 {
+                    let weight = own[position] / norm
+                    let members = tags.terms[tag].articles, shares = tagShares[tag]
+                    for slot in Self.window(count: members.count, around: index, size: Self.window, position: { members[$0] }) {
+                        let other = members[slot]
+                        if scores[other] == .zero { touched.append(Int32(other)) }
+                        scores[other].x += weight * shares[slot]
+                    }
                 }
             }
-        }
-        // The inner loop of the whole engine (tens of millions of postings per build): array accesses
-        // through unsafe buffers, without the bounds and uniqueness checks of each `scratch` access.
-        let queries = terms.queries[index]
-        // Taken out of the scratch for the loop (and put back), so each is one uniquely held buffer.
-        var textScore: [Float] = [], touched: [Int32] = []
-        swap(&textScore, &scratch.textScore)
-        swap(&touched, &scratch.touched)
-        do { // `tagScore` is let go before the scores are reset below, or resetting would copy it
-            let tagScore = scratch.tagScore
-            textScore.withUnsafeMutableBufferPointer { text in
-                tagScore.withUnsafeBufferPointer { tag in
-                    for (rank, (term, weight)) in queries.enumerated() {
-                        // The heaviest terms are read widely, the rest near the article's own time: the work per
-                        // article is bounded (16 × 512 + 44 × 128 postings) however common its words.
-                        terms.postings[Int(term)].withUnsafeBufferPointer { list in
-                            let window = Self.window(count: list.count, around: index, size: rank < Self.wideTerms ? Self.window : Self.window / 4) {
-                                Int(list[$0].article)
-                            }
-                            for entry in list[window] {
-                                let other = Int(entry.article)
-                                if tag[other] == 0 && text[other] == 0 { touched.append(entry.article) }
-                                text[other] += weight * entry.weight
-                            }
-                        }
+            for (rank, (term, weight)) in terms.queries[index].enumerated() {
+                // The heaviest terms are read widely, the rest near the article's own time: the work per
+                // article is bounded (16 × 512 + 44 × 128 postings) however common its words.
+                terms.postings[Int(term)].withUnsafeBufferPointer { list in
+                    let window = Self.window(count: list.count, around: index, size: rank < Self.wideTerms ? Self.window : Self.window / 4) {
+                        Int(list[$0].article)
+                    }
+                    for entry in list[window] {
+                        let other = Int(entry.article)
+                        if scores[other] == .zero { touched.append(entry.article) }
+                        scores[other].y += weight * entry.weight
                     }
                 }
             }
         }
-        swap(&textScore, &scratch.textScore)
+        swap(&scores, &scratch.scores)
         swap(&touched, &scratch.touched)
         var scored: [(article: Int, score: Double)] = []
         scored.reserveCapacity(scratch.touched.count)
         for other32 in scratch.touched {
             let other = Int(other32)
             if other != index {
-                let score = combined(tag: Double(scratch.tagScore[other]), text: Double(scratch.textScore[other]), time: 1)
+                let part = scratch.scores[other]
+                let score = combined(tag: Double(part.x), text: Double(part.y), time: 1)
                 if score > 0 { scored.append((other, score)) }
             }
         }
@@ -284,11 +289,8 @@ public struct ReadAlsoEngine: Sendable {
             (article: candidate.article, score: candidate.score * timeFactor(index, candidate.article))
         }
         let best = Self.top(shortlist, limit: limit)
-        let result = best.map { make($0.article, Double(scratch.tagScore[$0.article]), Double(scratch.textScore[$0.article]), $0.score) }
-        for other in scratch.touched {
-            scratch.tagScore[Int(other)] = 0
-            scratch.textScore[Int(other)] = 0
-        }
+        let result = best.map { make($0.article, Double(scratch.scores[$0.article].x), Double(scratch.scores[$0.article].y), $0.score) }
+        for other in scratch.touched { scratch.scores[Int(other)] = .zero }
         scratch.touched.removeAll(keepingCapacity: true)
         return result
     }
@@ -337,11 +339,6 @@ public struct ReadAlsoEngine: Sendable {
         return best
     }
 
-    /// Visits at most `window` entries of a time-ordered posting list, centred on `index`.
-    static func visit<Entry>(window list: [Entry], around index: Int, size window: Int = window, position: (Entry) -> Int, _ body: (Entry) -> Void) {
-        for entry in list[Self.window(count: list.count, around: index, size: window) { position(list[$0]) }] { body(entry) }
-    }
-
     /// The positions of at most `size` entries of a time-ordered list of `count`, centred on the first
     /// whose article is not before `index` (`position` gives an entry's article).
     static func window(count: Int, around index: Int, size: Int, position: (Int) -> Int) -> Range<Int> {
@@ -353,10 +350,6 @@ public struct ReadAlsoEngine: Sendable {
         }
         let start = max(0, min(count - size, low - size / 2))
         return start..<(start + size)
-    }
-
-    static func visit(window list: [Int], around index: Int, _ body: (Int) -> Void) {
-        visit(window: list, around: index, position: { $0 }, body)
     }
 
     // MARK: - Explaining
