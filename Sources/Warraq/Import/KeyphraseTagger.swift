@@ -8,7 +8,10 @@ import Foundation
 /// counted across the whole archive under a key with clitics removed (`Lexicon`), so "للهلال الأحمر" and
 /// "الهلال الأحمر" are one tag, shown as the article writes it without the clitic. What a word is comes
 /// from how the archive uses it: a noun follows prepositions and takes the article; a verb follows
-/// قد، لم، لن، أن and takes the future prefix س. An article gets fewer tags rather than weak ones.
+/// قد، لم، لن، أن and takes the future prefix س. What an article is about is in its headline and its lead,
+/// so a phrase first written further down is no tag unless it is a listed place; and a single word must gather
+/// the articles that carry it (`TopicCoherence`), as names and topics do and common nouns do not. An article
+/// gets fewer tags rather than weak ones.
 public struct KeyphraseTagger: Sendable {
     public struct Document: Sendable {
         public var title: String
@@ -26,6 +29,8 @@ public struct KeyphraseTagger: Sendable {
     struct Candidate {
         var count = 0
         var inTitle = false
+        /// Written in the body's first `leadWords` words: the lead says what the article is about.
+        var inLead = false
         var forms: [String: Int] = [:]
         /// The words written just before ("<" + base) and after (">" + base) each occurrence.
         var neighbours: [String: Int] = [:]
@@ -47,20 +52,33 @@ public struct KeyphraseTagger: Sendable {
     let pieces: Set<String>
     /// Per document, the key of its paper's name.
     let paperKeys: [String?]
+    /// For single words, how gathered the articles carrying them are (`TopicCoherence`).
+    let gathering: [String: Double]
 
     /// How much of a body is read: keyphrases of news are in its first paragraphs.
     static let bodyLimit = 4000
     static let longestPhrase = 4
+    /// The lead: a news article names its subject in its headline or its first sentence or two.
+    static let leadWords = 20
+    /// A single word whose carriers are less alike than this many times two random articles is a common
+    /// noun of many subjects, not a topic.
+    static let minimumGathering = 3.0
+    static let gatheringArchive = 100
 
     public init(_ documents: [Document]) {
         let usage = WordUsage(documents.map { $0.title + "\n" + String($0.body.prefix(Self.bodyLimit)) })
         words = usage
-        candidates = Parallel.map(documents, minimumChunk: 32) { document in
+        let read = Parallel.map(documents, minimumChunk: 32) { document -> ([String: Candidate], [String]) in
             var found: [String: Candidate] = [:]
+            let body = String(document.body.prefix(Self.bodyLimit))
             Self.collect(document.title, inTitle: true, usage: usage, into: &found)
-            Self.collect(String(document.body.prefix(Self.bodyLimit)), inTitle: false, usage: usage, into: &found)
-            return found
+            Self.collect(body, inTitle: false, usage: usage, into: &found)
+            let words = Self.clauses(document.title + "\n" + body).flatMap { clause in
+                ArabicText.writtenWords(clause).map { usage.lexicon.base(ArabicText.fold($0)) }
+            }
+            return (found, words)
         }
+        candidates = read.map(\.0)
         var frequency: [String: Int] = [:]
         var forms: [String: [String: Int]] = [:]
         for document in candidates {
@@ -75,6 +93,27 @@ public struct KeyphraseTagger: Sendable {
             document.paper.map { name in ArabicText.writtenWords(name).map { usage.lexicon.base(ArabicText.fold($0)) }.joined(separator: " ") }
         }
         pieces = Self.pieces(of: candidates, frequency: frequency, minimumFrequency: Self.minimumFrequency(documents.count))
+        gathering = Self.gathering(of: candidates, frequency: frequency, coherence: TopicCoherence(read.map(\.1)))
+    }
+
+    /// The gathering of every single word common enough to be chosen and rare enough to say something.
+    /// Under `gatheringArchive` articles, few subjects fill the whole archive and any two articles are
+    /// alike: the background says nothing.
+    static func gathering(of candidates: [[String: Candidate]], frequency: [String: Int], coherence: @autoclosure () -> TopicCoherence) -> [String: Double] {
+        guard candidates.count >= gatheringArchive else { return [:] }
+        let coherence = coherence()
+        let minimum = minimumFrequency(candidates.count), maximum = candidates.count < 20 ? Int.max : candidates.count / 20
+        var carriers: [String: [Int]] = [:]
+        for (index, document) in candidates.enumerated() {
+            for key in document.keys where !key.contains(" ") && (minimum...max(minimum, maximum)).contains(frequency[key] ?? 0) {
+                carriers[key, default: []].append(index)
+            }
+        }
+        let keyed = carriers.sorted { $0.key < $1.key }
+        let values = Parallel.map(keyed, minimumChunk: 64) { coherence.gathering(of: $0.value, phrase: [$0.key]) }
+        var result: [String: Double] = [:]
+        for (entry, value) in zip(keyed, values) { if let value { result[entry.key] = value } }
+        return result
     }
 
     /// Fewer articles than this share a phrase: it links too little to be a tag.
@@ -131,6 +170,13 @@ public struct KeyphraseTagger: Sendable {
             guard frequency >= minimumFrequency, total < 20 || Double(frequency) <= total * 0.05 else { return nil }
             guard candidate.count >= 2 || candidate.inTitle else { return nil }
             let parts = key.split(separator: " ")
+            // A listed place is a place wherever the article names it; anything else must also pass two
+            // tests. A phrase first written below the lead is something the article mentions, not its
+            // subject. A single word whose articles are about anything is a common noun ("المرأة", "الوطن").
+            if !words.isPlace(ArabicText.fold(display(key, in: index))) {
+                guard candidate.inTitle || candidate.inLead else { return nil }
+                if parts.count == 1, let gathered = gathering[key], gathered < Self.minimumGathering { return nil }
+            }
             if parts.count > 1 {
                 // A real phrase keeps its words together: many articles using its rarest word use the phrase.
                 let rarest = parts.compactMap { documentFrequency[String($0)] }.min() ?? frequency
@@ -171,10 +217,12 @@ public struct KeyphraseTagger: Sendable {
 
     /// Phrases of one to four words inside one clause that can be tags.
     static func collect(_ text: String, inTitle: Bool, usage: WordUsage, into found: inout [String: Candidate]) {
+        var position = 0
         for clause in Self.clauses(text) {
             let written = ArabicText.writtenWords(clause)
             let folded = written.map { ArabicText.fold($0) }
             let bases = folded.map { usage.lexicon.base($0) }
+            defer { position += written.count }
             for start in written.indices where usage.canStart(folded[start], base: bases[start]) {
                 for length in 1...Self.longestPhrase {
                     let end = start + length - 1
@@ -194,15 +242,22 @@ public struct KeyphraseTagger: Sendable {
                     if start > 0, !ArabicText.isFunctionWord(folded[start - 1]), !OfficeTitle.contains(folded: folded[start - 1]) { candidate.neighbours["<" + bases[start - 1], default: 0] += 1 }
                     if end + 1 < written.count, !ArabicText.isFunctionWord(folded[end + 1]) { candidate.neighbours[">" + bases[end + 1], default: 0] += 1 }
                     candidate.inTitle = candidate.inTitle || inTitle
+                    candidate.inLead = candidate.inLead || (!inTitle && position + start < Self.leadWords)
                     // Shown without the clitic the first word carries here: "للهلال الأحمر" is "الهلال الأحمر".
                     if let first = usage.withoutClitics(written[start], folded: folded[start], base: bases[start]) {
                         let form = ([first] + written[(start + 1)..<(end + 1)]).joined(separator: " ")
-                        candidate.forms[ArabicText.clean(form), default: 0] += 1
+                        candidate.forms[Self.withoutHarakat(ArabicText.clean(form)), default: 0] += 1
                     }
                     found[key] = candidate
                 }
             }
         }
+    }
+
+    /// A tag is named in pause, as an editor writes it: "المواد المتفجرة", not the case endings of the
+    /// sentence it was read in ("الموادِ المتفجرةِ"). Harakat, tanween, shadda and sukun go; letters stay.
+    static func withoutHarakat(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) }))
     }
 
     /// Sentence punctuation, quotes, brackets and line breaks end a phrase.
@@ -466,6 +521,25 @@ struct WordUsage: Sendable {
         !Self.nameParticles.contains(folded) && !Self.nameParticles.contains(base) && !isStopWord(folded, base: base)
     }
 
+    /// A place of the gazetteer that the archive does not also use as a common noun: "صور" is Tyre and
+    /// pictures (الصور), "الحريق" Al-Hariq and a fire (في حريق), "العين" Al Ain and an eye. A place's name
+    /// keeps or lacks the article whatever the sentence; a noun takes it and drops it. The bare form of a
+    /// definite name counts only after a preposition: "خرج" beside "الخرج" is a verb, "خليل" beside
+    /// "الخليل" a first name (and a clitic is not asked: "برس" is no "ب" + "رس"). Names ending in ة or ي
+    /// are left alone, since an adjective shares their letters (سورية, السورية).
+    func isPlace(_ folded: String) -> Bool {
+        guard Gazetteer.place(folded) != nil else { return false }
+        if folded.contains(" ") || folded.hasSuffix("ه") || folded.hasSuffix("ي") { return true }
+        let noun: Int
+        if folded.hasPrefix("ال") {
+            let bare = String(folded.dropFirst(2))
+            noun = bare.unicodeScalars.count >= 3 ? nounMarks[bare] ?? 0 : 0
+        } else {
+            noun = count("ال" + folded)
+        }
+        return noun * 4 < max(count(folded), 1)
+    }
+
     /// A word that can be a tag on its own: a name (used almost only with the article, as الرياض, or
     /// almost never, as لبنان) rather than a common noun used both ways (المنطقة, منطقة).
     func isNameLike(_ folded: String, base: String) -> Bool {
@@ -481,7 +555,7 @@ struct WordUsage: Sendable {
         if folded.hasPrefix("ال") && base.unicodeScalars.count >= 6 && (base.hasSuffix("ين") || base.hasSuffix("ون")) && !base.hasSuffix("يين") { return false }
         // A plural in the construct state (منسوبي، بائعي) is half of a phrase.
         if base.hasSuffix("ي") && count(base + "ن") > 0 { return false }
-        if Gazetteer.place(folded) != nil { return true }
+        if isPlace(folded) { return true }
         if isConstructHead(folded) || isPastVerb(base) || isDual(folded, base: base) || isPossessed(folded, base: base) { return false }
         // A feminine noun the archive also writes in the plural (محاولة, محاولات) is a common noun.
         if base.hasSuffix("ه"), count(String(base.dropLast()) + "ات") + count("ال" + String(base.dropLast()) + "ات") > 0 { return false }

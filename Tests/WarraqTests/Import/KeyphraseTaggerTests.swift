@@ -215,4 +215,127 @@ struct KeyphraseTaggerTests {
         #expect(tags[0].contains("وزارة الإسكان"), "\(tags[0])")
         #expect(tags[1].contains("مطار حائل"), "\(tags[1])")
     }
+
+    @Test("the subject is in the headline or the lead: a phrase first written further down is no tag, a listed place still is")
+    func leadOnly() {
+        // Twenty-odd words of a lead about something else, then the phrase, twice.
+        let lead = "افتتح المهرجان الصيفي أبوابه أمس بحضور كبير من الزوار والعائلات التي توافدت منذ الصباح الباكر إلى الساحات والحدائق والمسارح المفتوحة طوال اليوم"
+        let documents = (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "تكريم متطوعين في \(cities[n])",
+                body: "كرم الهلال الأحمر السعودي متطوعين في جدة. وقال الهلال الأحمر السعودي إن المتطوعين خدموا جدة."),
+            KeyphraseTagger.Document(
+                title: "مهرجان صيفي في \(cities[(n + 1) % 6])",
+                body: lead + ". وشارك الهلال الأحمر السعودي في التنظيم، وأقام الهلال الأحمر السعودي خيمة في جدة، ونقل الزوار إلى جدة."),
+        ] }
+        let tagger = KeyphraseTagger(documents)
+        for index in documents.indices {
+            let tags = tagger.tags(for: index, count: 5)
+            if index % 2 == 0 {
+                #expect(tags.contains("الهلال الأحمر السعودي"), "\(tags)")
+            } else {
+                #expect(!tags.contains("الهلال الأحمر السعودي"), "\(tags)")
+                #expect(tags.contains("جدة"), "\(tags)")
+            }
+        }
+    }
+
+    /// Twenty subjects of five articles each, every subject with its own five words, as the sections of a
+    /// day: the words are made up (three letters between ا and و), so no subject shares one with another.
+    static let subjects: [[String]] = {
+        let letters = Array("بتجدرسشصطعفقكلمنهي")
+        return (0..<20).map { subject in
+            (0..<5).map { k in "ال" + String(letters[subject % letters.count]) + "ا" + String(letters[(subject + 3 * k + 1) % letters.count]) + "و" + String(letters[(7 * subject + k + 2) % letters.count]) }
+        }
+    }()
+
+    static func article(subject: Int, n: Int, about word: String?) -> KeyphraseTagger.Document {
+        let w = subjects[subject]
+        // Every article writes "مع" once a sentence: only what follows it differs.
+        let about = " مع " + (word ?? w[(n + 4) % 5])
+        return KeyphraseTagger.Document(
+            title: "\(w[n % 5]) بين \(w[(n + 1) % 5])\(about)",
+            body: "تحدث \(w[0]) عن \(w[1]) و\(w[2]). واهتم \(w[3]) ب\(w[4])\(about). وبقي \(w[(n + 2) % 5]) في \(w[(n + 3) % 5])\(about).")
+    }
+
+    @Test("a single word whose articles are about anything is a common noun, not a tag; one whose articles gather is a topic")
+    func gatheredWords() {
+        // "الكوليرا" is written in four articles of one subject, "البركان" in one article of each of five.
+        var documents: [KeyphraseTagger.Document] = []
+        for subject in Self.subjects.indices {
+            for n in 0..<5 {
+                let word = subject == 1 && n < 4 ? "الكوليرا" : ((2...6).contains(subject) && n == 0 ? "البركان" : nil)
+                documents.append(Self.article(subject: subject, n: n, about: word))
+            }
+        }
+        let tagger = KeyphraseTagger(documents)
+        let spread = tagger.gathering["بركان"], gathered = tagger.gathering["كوليرا"]
+        #expect(spread != nil && spread! < KeyphraseTagger.minimumGathering, "\(String(describing: spread))")
+        #expect(gathered != nil && gathered! >= KeyphraseTagger.minimumGathering, "\(String(describing: gathered))")
+        for index in documents.indices { #expect(!tagger.tags(for: index, count: 5).contains("البركان")) }
+        #expect(tagger.tags(for: 5, count: 5).contains("الكوليرا"), "\(tagger.tags(for: 5, count: 5))")
+    }
+
+    @Test("a listed place is a tag however widely the archive mentions it")
+    func spreadPlaces() {
+        let documents = Self.subjects.indices.flatMap { subject in
+            (0..<5).map { n in Self.article(subject: subject, n: n, about: (2...6).contains(subject) && n == 0 ? "جدة" : nil) }
+        }
+        let tagger = KeyphraseTagger(documents)
+        #expect((tagger.gathering["جده"] ?? 0) < KeyphraseTagger.minimumGathering)
+        #expect(tagger.tags(for: 10, count: 5).contains("جدة"), "\(tagger.tags(for: 10, count: 5))")
+    }
+
+    @Test("in a small archive every article is like many others, so no word is judged by its company")
+    func smallArchives() {
+        let documents = (0..<30).map { Self.article(subject: $0 % 6, n: $0 / 6, about: $0 % 6 == 0 ? nil : ($0 < 12 ? "البركان" : nil)) }
+        #expect(KeyphraseTagger(documents).gathering.isEmpty)
+    }
+
+    @Test("a listed place the archive also uses as a common word is no place: صور beside الصور (pictures)")
+    func ambiguousPlaces() {
+        let documents = (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "صور من مهرجان \(cities[n])",
+                body: "صور من مهرجان \(cities[n]) الصيفي. ونشرت البلدية، على موقعها، الصور. وأعجب الزوار بالصور."),
+            KeyphraseTagger.Document(
+                title: "غارة على صيدا",
+                body: "شنت طائرات غارة على صيدا. وقال سكان صيدا إن الغارة أصابت سوقا قديمة في صيدا."),
+        ] }
+        let tagger = KeyphraseTagger(documents)
+        for index in documents.indices {
+            let tags = tagger.tags(for: index, count: 5)
+            #expect(!tags.contains("صور") && !tags.contains("الصور"), "\(tags)")
+            if index % 2 == 1 { #expect(tags.contains("صيدا"), "\(tags)") }
+        }
+    }
+
+    @Test("a definite place whose bare form is a verb or a first name stays a place; one whose bare form is a noun does not")
+    func definitePlaces() {
+        let documents = (0..<6).flatMap { n in [
+            KeyphraseTagger.Document(
+                title: "افتتاح مستشفى في الخرج",
+                body: "افتتح مستشفى جديد في الخرج. خرج أهالي الخرج لاستقبال الوفد. خرج أهالي \(cities[n]) معهم، ثم خرج الوفد."),
+            KeyphraseTagger.Document(
+                title: "الدفاع المدني يخمد حريقا في الحريق",
+                body: "أخمد الدفاع المدني في الحريق النيران. وتسبب في حريق المستودع ماس كهربائي، وفي حريق آخر في \(cities[n]) احترق منزل. وقالوا إن الحريق كبير."),
+        ] }
+        let tagger = KeyphraseTagger(documents)
+        for index in documents.indices {
+            let tags = tagger.tags(for: index, count: 5)
+            if index % 2 == 0 { #expect(tags.contains("الخرج"), "\(tags)") } else { #expect(!tags.contains("الحريق"), "\(tags)") }
+        }
+    }
+
+    @Test("a tag is shown without the case endings of the sentence it was read in")
+    func pausalForms() {
+        let documents = (0..<4).map { n in
+            KeyphraseTagger.Document(
+                title: "ضبط كمية من الموادِ المتفجرةِ في \(cities[n])",
+                body: "ضبطت الشرطة كمية من الموادِ المتفجرةِ في \(cities[n]). وكانت الموادِ المتفجرةِ مخبأة في سيارة.")
+        }
+        let tags = KeyphraseTagger(documents).tags(for: 0, count: 5)
+        #expect(tags.contains("المواد المتفجرة"), "\(tags)")
+        #expect(!tags.contains { $0.unicodeScalars.contains { (0x064B...0x0652).contains($0.value) } }, "\(tags)")
+    }
 }
