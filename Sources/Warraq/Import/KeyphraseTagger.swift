@@ -70,12 +70,9 @@ public struct KeyphraseTagger: Sendable {
         words = usage
         let read = Parallel.map(documents, minimumChunk: 32) { document -> ([String: Candidate], [String]) in
             var found: [String: Candidate] = [:]
-            let body = String(document.body.prefix(Self.bodyLimit))
-            Self.collect(document.title, inTitle: true, usage: usage, into: &found)
-            Self.collect(body, inTitle: false, usage: usage, into: &found)
-            let words = Self.clauses(document.title + "\n" + body).flatMap { clause in
-                ArabicText.writtenWords(clause).map { usage.lexicon.base(ArabicText.fold($0)) }
-            }
+            var words: [String] = []
+            Self.collect(document.title, inTitle: true, usage: usage, into: &found, words: &words)
+            Self.collect(String(document.body.prefix(Self.bodyLimit)), inTitle: false, usage: usage, into: &found, words: &words)
             return (found, words)
         }
         candidates = read.map(\.0)
@@ -215,13 +212,15 @@ public struct KeyphraseTagger: Sendable {
         return ArabicText.mostUsedSpelling(archive.isEmpty ? (candidates[index][key]?.forms ?? [key: 1]) : archive)
     }
 
-    /// Phrases of one to four words inside one clause that can be tags.
-    static func collect(_ text: String, inTitle: Bool, usage: WordUsage, into found: inout [String: Candidate]) {
+    /// Phrases of one to four words inside one clause that can be tags; every word's base is also added to
+    /// `words`, the text as `TopicCoherence` reads it, so the text is split and folded once.
+    static func collect(_ text: String, inTitle: Bool, usage: WordUsage, into found: inout [String: Candidate], words: inout [String]) {
         var position = 0
         for clause in Self.clauses(text) {
             let written = ArabicText.writtenWords(clause)
             let folded = written.map { ArabicText.fold($0) }
             let bases = folded.map { usage.lexicon.base($0) }
+            words += bases
             defer { position += written.count }
             for start in written.indices where usage.canStart(folded[start], base: bases[start]) {
                 for length in 1...Self.longestPhrase {

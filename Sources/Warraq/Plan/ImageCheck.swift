@@ -23,15 +23,13 @@ struct ImageCheck {
 
     /// The `src` of every `<img>` libcmark wrote, unescaped (`&amp;` → `&`).
     static func sources(_ html: String) -> [String] {
-        var sources: [String] = []
-        var rest = html[...]
-        while let tag = rest.range(of: "<img src=\"") {
-            rest = rest[tag.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            sources.append(String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
-            rest = rest[end...]
+        let marker = "<img src=\""
+        let bytes = Array(html.utf8)
+        return UTF8Text.offsets(of: marker, in: html, first: false).compactMap { offset in
+            let start = offset + marker.utf8.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return UTF8Text.replacing("&amp;", with: "&", in: String(decoding: bytes[start..<end], as: UTF8.self))
         }
-        return sources
     }
 
     /// The site-relative file an image source names, or nil when it is elsewhere (or no file at all).
