@@ -22,6 +22,8 @@ public struct PreviewServer: Sendable {
     /// What each article file was read into, kept in memory between saves (and in the archive's
     /// `.warraq-cache/articles`): a save parses the saved file only.
     let articles: ArticleCache
+    /// Read-also's shortlists, kept between saves so that a save scores only what it can change.
+    let readAlso: ReadAlsoMemoryFile
 
     public init(archive: URL, archiveDisplay: String, output: URL, host: String = "127.0.0.1", port: Int = 1313,
                 includeDrafts: Bool = false, watchTheme: Bool = false, report: @escaping @Sendable (Result<BuildReport, SiteError>) -> Void = { _ in }) {
@@ -34,6 +36,7 @@ public struct PreviewServer: Sendable {
         self.watchTheme = watchTheme
         self.report = report
         articles = ArticleCache(file: ArticleCache.file(in: archive))
+        readAlso = ReadAlsoMemoryFile(file: ReadAlsoMemoryFile.file(in: archive))
     }
 
     /// The address pages are built for: what the browser sees, so every link stays on the preview.
@@ -46,6 +49,7 @@ public struct PreviewServer: Sendable {
     func build(events: ReloadEvents?) async -> Bool {
         var options = BuildOptions(archive: archive, archiveDisplay: archiveDisplay, output: output, includeDrafts: includeDrafts, baseURL: localBaseURL)
         options.articleCache = articles
+        options.readAlsoMemory = readAlso
         do {
             let result = try SiteBuild(options).run()
             report(.success(result))

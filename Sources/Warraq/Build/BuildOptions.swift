@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable {
     /// What reading each article file gave last time (`ArticleCache`); nil: `.warraq-cache/articles` in the
     /// archive. The preview server passes one it keeps in memory between saves.
     public var articleCache: ArticleCache?
+    /// Read-also's shortlists of the last build (`ReadAlsoMemory`); nil: `.warraq-cache/readalso` in the
+    /// archive. The preview server passes one it keeps in memory between saves.
+    public var readAlsoMemory: ReadAlsoMemoryFile?
     /// Read every article file again, trusting no cache (`warraq build --no-cache`): what a clean build is.
     public var readsCache = true
 

@@ -99,8 +99,12 @@ public struct SiteBuild {
         clock.lap("images")
         let planning = StepProgress(options.progress, "plan", unit: "articles", total: nil)
         defer { planning.end() }
-        let (plan, readAlso) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images).plan(archive)
-        clock.lap("plan (read-also included)")
+        let memoryFile = readAlsoMemory()
+        let key = cacheKey(inputs)
+        let (plan, readAlso, memory, scored) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images)
+            .plan(archive, remembering: memoryFile?.load(key: key))
+        if savesCache { memoryFile?.save(memory, key: key) }
+        clock.lap("plan (read-also: \(scored) scored, \(plan.articles.count - scored) remembered)")
         return (plan, theme, archive, readAlso, inputs.indexer, images)
     }
 
@@ -215,6 +219,18 @@ public struct SiteBuild {
     private func articleCache(_ inputs: Inputs) -> ArticleCache? {
         guard options.readsCache, !options.verify else { return nil }
         let cache = options.articleCache ?? ArticleCache(file: ArticleCache.file(in: options.archive))
+        cache.use(key: cacheKey(inputs))
+        return cache
+    }
+
+    /// Read-also's shortlists of the last build (`ReadAlsoMemory`), unless this build trusts no cache.
+    private func readAlsoMemory() -> ReadAlsoMemoryFile? {
+        guard options.readsCache, !options.verify else { return nil }
+        return options.readAlsoMemory ?? ReadAlsoMemoryFile(file: ReadAlsoMemoryFile.file(in: options.archive))
+    }
+
+    /// What the caches were made under: this Warraq, the archive and its name, `site.yml`.
+    private func cacheKey(_ inputs: Inputs) -> String {
         var hash = StableHash()
         if let executable = Bundle.main.executableURL {
             hash.combine(executable.path + "|" + (BuildState.FileIdentity(executable.path).map { "\($0.size)|\($0.modified)|\($0.inode)" } ?? ""))
@@ -225,8 +241,7 @@ public struct SiteBuild {
             hash.combine([0])
         }
         hash.combine(inputs.siteFile ?? Data([0xFF]))
-        cache.use(key: hash.hex)
-        return cache
+        return hash.hex
     }
 
     /// The last build's state when nothing it was made from has changed and its output is whole; otherwise

@@ -91,12 +91,13 @@ struct ArticleTerms {
         }
         var frequency = [Int32](repeating: 0, count: stems.count)
         for terms in termCounts { for (term, _) in terms { frequency[Int(term)] += 1 } }
-        let total = Float(max(articles.count, 1))
-        let weighted = Parallel.map(termCounts, minimumChunk: 64) { [frequency] terms -> [(term: Int32, weight: Float)] in
+        let total = Self.onGrid(articles.count)
+        let rarity = frequency.map { log(1 + total / Self.onGrid(Int($0))) }
+        let weighted = Parallel.map(termCounts, minimumChunk: 64) { [frequency, rarity] terms -> [(term: Int32, weight: Float)] in
             var all = terms.map { term, count in
-                (term: term, weight: (1 + log(count)) * log(1 + total / Float(frequency[Int(term)])))
+                (term: term, weight: (1 + log(count)) * rarity[Int(term)])
             }
-            let norm = all.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            let norm = Self.onFineGrid(all.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot())
             guard norm > 0 else { return [] }
             // A word no other article uses cannot link to anything: it stays in the norm, not the index.
             all = all.filter { frequency[Int($0.term)] > 1 }
@@ -115,6 +116,22 @@ struct ArticleTerms {
         self.frequency = frequency
         self.stems = stems
         shingles = words.map(\.shingles)
+    }
+
+    /// A count as the weights see it: exact up to 32, then on a grid of 16 steps per doubling (4.4%).
+    /// One article more or less moves a common word's rarity, or the archive's size, only when it crosses
+    /// a step, so the weights of the articles an edit does not touch stay the same bits and their read-also
+    /// is not computed again (`ReadAlsoMemory`); the ranking cannot tell the difference.
+    static func onGrid(_ count: Int) -> Float {
+        guard count > 32 else { return Float(max(count, 1)) }
+        return exp2((log2(Float(count)) * 16).rounded() / 16)
+    }
+
+    /// A vector's length on a grid of 64 steps per doubling (1.1%): a rarer word's weight changing by a
+    /// step leaves the length, and so every other weight of the article, as it was.
+    static func onFineGrid(_ length: Float) -> Float {
+        guard length > 0 else { return 0 }
+        return exp2((log2(length) * 64).rounded() / 64)
     }
 
     private static func read(_ article: Article, into vocabulary: inout ChunkVocabulary) -> Words {

@@ -24,6 +24,10 @@ public struct ReadAlsoEngine: Sendable {
     /// comparing titles for every candidate must not hash Arabic strings.
     let titleIDs: [Int32]
     let titleWords: [[Int32]]
+    /// Each article's identity from one build to the next (its file and line), and the same with what
+    /// orders it in time (date and title): how a fingerprint knows the article of a posting.
+    let identities: [UInt64]
+    let orderKeys: [UInt64]
 
     /// How many entries of one posting list are read for one article.
     static let window = 512
@@ -47,8 +51,9 @@ public struct ReadAlsoEngine: Sendable {
         self.tags = tags
         self.settings = settings
         terms = ArticleTerms(articles)
-        let total = Float(max(articles.count, 1))
-        tagRarity = tags?.terms.map { $0.articles.count > 1 ? log(1 + total / Float($0.articles.count)) : 0 } ?? []
+        // On the same grid as the words' rarity, so that one article more leaves the other tags' weights as they were.
+        let total = ArticleTerms.onGrid(articles.count)
+        tagRarity = tags?.terms.map { $0.articles.count > 1 ? log(1 + total / ArticleTerms.onGrid($0.articles.count)) : 0 } ?? []
         tagShares = tags.map { tags in
             tags.terms.enumerated().map { tag, term in
                 term.articles.map { member in
@@ -69,20 +74,60 @@ public struct ReadAlsoEngine: Sendable {
                 return Int32(wordID.count - 1)
             }).sorted()
         }
+        identities = articles.map(Self.identity)
+        orderKeys = zip(articles, identities).map { article, identity in
+            var hash = FingerprintHash()
+            hash.add(identity)
+            hash.add(article.date.map { $0.timeIntervalSinceReferenceDate.bitPattern } ?? 0x7FF8_DEAD_0000_0001)
+            hash.add(StableHash(Array(article.title.utf8)).value)
+            return hash.value
+        }
+    }
+
+    /// An article's identity from one build to the next: its file and its line there.
+    static func identity(of article: Article) -> UInt64 {
+        var hash = StableHash(Array(article.file.utf8))
+        hash.combine([0])
+        hash.combine(Array(String(article.line).utf8))
+        var mixed = FingerprintHash()
+        mixed.add(hash.value)
+        return mixed.value
     }
 
     // MARK: - Choosing
 
     /// Read-also links for every article, explicit ones first, computed ones filling up to the site's count.
-    public func readAlsoForAll() -> (readAlso: [ReadAlso], diagnostics: [Diagnostic]) {
+    /// An article whose scoring would read what it read last time (`previous`) is not scored again.
+    public func readAlsoForAll(remembering previous: ReadAlsoMemory? = nil) -> ReadAlsoOutcome {
+        let indexOfIdentity = Dictionary(identities.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        // Two articles one identity (never seen: it is a 64-bit hash of file and line) would mix up what
+        // is remembered: then nothing is.
+        let remembers = indexOfIdentity.count == articles.count
+        let previous = remembers ? previous : nil
         // One scratch per chunk of work, not per article: it is as long as the archive.
         let results = Parallel.map(Array(articles.indices), minimumChunk: 64, state: { Scratch(count: articles.count, terms: terms.count) }) { scratch, index in
-            readAlso(for: index, scratch: &scratch)
+            let fingerprint = fingerprint(for: index)
+            var remembered: [(article: Int, score: Double)]?
+            if let shortlist = previous?.shortlists[identities[index]], shortlist.fingerprint == fingerprint {
+                let found = shortlist.candidates.compactMap { indexOfIdentity[$0] }
+                if found.count == shortlist.candidates.count { remembered = Array(zip(found, shortlist.scores)) }
+            }
+            let best = remembered ?? candidates(for: index, limit: Self.pool, scratch: &scratch) { other, _, _, score in (other, score) }
+            let (readAlso, diagnostics) = readAlso(for: index, best: best, scratch: &scratch)
+            let shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: best.map { identities[$0.article] }, scores: best.map(\.score))
+            return (readAlso, diagnostics, shortlist, remembered == nil)
         }
-        return (results.map(\.0), results.flatMap(\.1))
+        var memory = ReadAlsoMemory()
+        if remembers {
+            memory.shortlists.reserveCapacity(articles.count)
+            for (index, result) in results.enumerated() { memory.shortlists[identities[index]] = result.2 }
+        }
+        return ReadAlsoOutcome(readAlso: results.map(\.0), diagnostics: results.flatMap(\.1), memory: memory,
+                               scored: results.count { $0.3 })
     }
 
-    func readAlso(for index: Int, scratch: inout Scratch) -> (ReadAlso, [Diagnostic]) {
+    /// One article's links, from `best`: its best candidates by score, best first (`candidates`).
+    func readAlso(for index: Int, best scored: [(article: Int, score: Double)], scratch: inout Scratch) -> (ReadAlso, [Diagnostic]) {
         let article = articles[index]
         var diagnostics: [Diagnostic] = []
         var result = ReadAlso()
@@ -119,7 +164,6 @@ public struct ReadAlsoEngine: Sendable {
         }
 
         var linkCount = result.similar.filter { if case .article = $0 { return true } else { return false } }.count
-        let scored = candidates(for: index, limit: Self.pool, scratch: &scratch) { other, _, _, score in (other, score) }
         // Copies of this text: other papers' go under "نُشر أيضاً في", none is read-also.
         var pool: [(article: Int, score: Double)] = []
         let likenessToArticle = scratch.similarities(of: index, to: scored.map(\.0), terms: terms)
@@ -260,7 +304,7 @@ public struct ReadAlsoEngine: Sendable {
                 // The heaviest terms are read widely, the rest near the article's own time: the work per
                 // article is bounded (16 × 512 + 44 × 128 postings) however common its words.
                 terms.postings[Int(term)].withUnsafeBufferPointer { list in
-                    let window = Self.window(count: list.count, around: index, size: rank < Self.wideTerms ? Self.window : Self.window / 4) {
+                    let window = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) {
                         Int(list[$0].article)
                     }
                     for entry in list[window] {
@@ -293,6 +337,47 @@ public struct ReadAlsoEngine: Sendable {
         for other in scratch.touched { scratch.scores[Int(other)] = .zero }
         scratch.touched.removeAll(keepingCapacity: true)
         return result
+    }
+
+    /// How many postings of the term of this rank in an article's query are read.
+    static func windowSize(rank: Int) -> Int {
+        rank < wideTerms ? window : window / 4
+    }
+
+    /// Everything `candidates` reads to score one article, hashed in the order it reads it: its own tag and
+    /// query weights and, in each window, every article (by `orderKeys`: identity, date and title) with its
+    /// weight. Equal fingerprints give equal candidates and scores; the archive's other articles cannot
+    /// change them.
+    func fingerprint(for index: Int) -> UInt64 {
+        var hash = FingerprintHash()
+        hash.add(orderKeys[index])
+        if let tags {
+            let articleTags = tags.termsOfArticle[index]
+            let norm = articleTags.reduce(Float(0)) { $0 + tagRarity[$1] }
+            for (position, tag) in articleTags.enumerated() where norm > 0 && tagRarity[tag] > 0 {
+                hash.add(UInt64(tagRarity[tag].bitPattern))
+                hash.add(UInt64(norm.bitPattern))
+                hash.add(tags.automaticOfArticle[index][position] ? 1 : 2)
+                let members = tags.terms[tag].articles, shares = tagShares[tag]
+                for slot in Self.window(count: members.count, around: index, size: Self.window, position: { members[$0] }) {
+                    hash.add(orderKeys[members[slot]])
+                    hash.add(UInt64(shares[slot].bitPattern))
+                }
+            }
+        }
+        hash.add(0x5EED)
+        for (rank, (term, weight)) in terms.queries[index].enumerated() {
+            hash.add(UInt64(weight.bitPattern))
+            terms.postings[Int(term)].withUnsafeBufferPointer { list in
+                let window = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) { Int(list[$0].article) }
+                hash.add(UInt64(window.count))
+                for entry in list[window] {
+                    hash.add(orderKeys[Int(entry.article)])
+                    hash.add(UInt64(entry.weight.bitPattern))
+                }
+            }
+        }
+        return hash.value
     }
 
     /// Tags count at most `tag_weight` (0.2 by default) where a strong text match is worth 0.3 to 1:
@@ -358,5 +443,18 @@ public struct ReadAlsoEngine: Sendable {
     public func explain(_ index: Int, limit: Int) -> [RelatedCandidate] {
         var scratch = Scratch(count: articles.count, terms: terms.count)
         return candidates(for: index, limit: limit, scratch: &scratch) { other, tag, text, _ in explain(index, other, tag: tag, text: text) }
+    }
+}
+
+/// A 64-bit hash of a sequence of words, each mixed in by a multiply and a shift, so that every bit of
+/// every word reaches every bit of the result and the order counts.
+struct FingerprintHash {
+    private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+
+    mutating func add(_ word: UInt64) {
+        var mixed = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= mixed >> 29
+        mixed = mixed &* 0xBF58_476D_1CE4_E5B9
+        value = mixed ^ (mixed >> 32)
     }
 }

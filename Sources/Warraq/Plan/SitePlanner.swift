@@ -22,8 +22,11 @@ public struct SitePlanner {
     /// Above this many addresses a sitemap is split into parts (the protocol's limit).
     static let sitemapLimit = 50_000
 
-    /// The plan, and the read-also engine that chose its links (kept only by who explains them).
-    public func plan(_ archive: Archive) throws(SiteError) -> (plan: SitePlan, readAlso: ReadAlsoEngine) {
+    /// The plan, the read-also engine that chose its links (kept only by who explains them), and what
+    /// read-also remembers for the next build (`ReadAlsoMemory`; `memory` is the last build's) with how many
+    /// articles it scored.
+    public func plan(_ archive: Archive, remembering memory: ReadAlsoMemory? = nil) throws(SiteError)
+        -> (plan: SitePlan, readAlso: ReadAlsoEngine, memory: ReadAlsoMemory, scored: Int) {
         var diagnostics: [Diagnostic] = []
         var articles = archive.articles.filter { includeDrafts || !$0.draft }
         for article in articles where article.date == nil {
@@ -38,8 +41,9 @@ public struct SitePlanner {
         }
         let tags = taxonomies.first { $0.config.field == .tags }
         let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)
-        let (readAlso, readAlsoDiagnostics) = engine.readAlsoForAll()
-        diagnostics += readAlsoDiagnostics
+        let outcome = engine.readAlsoForAll(remembering: memory)
+        let readAlso = outcome.readAlso
+        diagnostics += outcome.diagnostics
         let dateArchive = try Self.dateArchive(articles, zone: config.timeZone)
         let termIndexes = taxonomies.map(TermIndex.init)
         let (planned, imagePages) = try plannedImages(articles)
@@ -140,7 +144,7 @@ public struct SitePlanner {
                 return ArchiveFolders(year: year.path, month: year.months.first { $0.month == c.month }!.path)
             }
         }
-        return (plan, engine)
+        return (plan, engine, outcome.memory, outcome.scored)
     }
 
     /// Each article's picture, and the pages that copy images and their variants into the output (each

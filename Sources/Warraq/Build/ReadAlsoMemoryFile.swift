@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where `ReadAlsoMemory` is kept between builds: `.warraq-cache/readalso` in the archive, beside the
+/// article cache, and in memory for the preview server, which passes one instance to every rebuild.
+///
+/// A flat file, read whole and written whole (a new file renamed over the old): each build reads every
+/// shortlist and writes them all, so a database's indexes and transactions would only add cost. It holds its
+/// format, the build's key (this Warraq, `site.yml`, the archive; as the article cache) and a checksum of
+/// everything; a file that does not read back whole under the same key is ignored and every article is
+/// scored, which is a clean build's read-also.
+public final class ReadAlsoMemoryFile: @unchecked Sendable {
+    static let header = "warraq read-also memory 1\n"
+
+    let file: URL?
+    private let lock = NSLock()
+    private var kept: (key: String, memory: ReadAlsoMemory)?
+
+    public static func file(in archive: URL) -> URL {
+        archive.appendingPathComponent(".warraq-cache/readalso")
+    }
+
+    /// `file`: nil keeps the memory in this instance only.
+    public init(file: URL?) {
+        self.file = file
+    }
+
+    /// What the last build under `key` remembered, or nil.
+    func load(key: String) -> ReadAlsoMemory? {
+        lock.withLock {
+            if let kept, kept.key == key { return kept.memory }
+            guard let file, let data = FileManager.default.contents(atPath: file.path) else { return nil }
+            let memory = Self.decode([UInt8](data), key: key)
+            if let memory { kept = (key, memory) }
+            return memory
+        }
+    }
+
+    func save(_ memory: ReadAlsoMemory, key: String) {
+        lock.withLock {
+            if let kept, kept.key == key, kept.memory == memory { return }
+            kept = (key, memory)
+            guard let file else { return }
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = file.path + ".new-" + String(getpid())
+            let bytes = Self.encode(memory, key: key)
+            let written = bytes.withUnsafeBytes { (try? Data($0).write(to: URL(fileURLWithPath: temporary))) != nil }
+            if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+        }
+    }
+
+    // MARK: the bytes
+
+    /// `header | key | count | (article, fingerprint, n, n × (candidate, score)) … | checksum of all before`,
+    /// shortlists in the order of their articles' identities, so that equal memories are equal files.
+    static func encode(_ memory: ReadAlsoMemory, key: String) -> [UInt8] {
+        var writer = CacheBytesWriter(capacity: 64 + memory.shortlists.count * 24 * 40)
+        writer.string(header)
+        writer.string(key)
+        writer.int(memory.shortlists.count)
+        for article in memory.shortlists.keys.sorted() {
+            let shortlist = memory.shortlists[article]!
+            writer.uint64(article)
+            writer.uint64(shortlist.fingerprint)
+            writer.uint32(UInt32(shortlist.candidates.count))
+            for (candidate, score) in zip(shortlist.candidates, shortlist.scores) {
+                writer.uint64(candidate)
+                writer.uint64(score.bitPattern)
+            }
+        }
+        var bytes = writer.bytes
+        let checksum = checksum(bytes)
+        withUnsafeBytes(of: checksum.littleEndian) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8], key: String) -> ReadAlsoMemory? {
+        guard bytes.count >= 8 else { return nil }
+        let body = bytes.count - 8
+        let stored = bytes[body...].withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard stored == checksum(Array(bytes[..<body])) else { return nil }
+        return bytes[..<body].withUnsafeBytes { raw -> ReadAlsoMemory? in
+            var reader = CacheBytesReader(raw)
+            do {
+                guard try reader.string() == header, try reader.string() == key else { return nil }
+                let count = try reader.count()
+                var memory = ReadAlsoMemory()
+                memory.shortlists.reserveCapacity(count)
+                for _ in 0..<count {
+                    let article = try reader.uint64()
+                    let fingerprint = try reader.uint64()
+                    let candidates = Int(try reader.uint32())
+                    var shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: [], scores: [])
+                    for _ in 0..<candidates {
+                        shortlist.candidates.append(try reader.uint64())
+                        shortlist.scores.append(Double(bitPattern: try reader.uint64()))
+                    }
+                    memory.shortlists[article] = shortlist
+                }
+                return reader.atEnd ? memory : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    /// A word-at-a-time hash of the bytes (the file is tens of megabytes at 100,000 articles).
+    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        var hash = FingerprintHash()
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            var tail: UInt64 = UInt64(raw.count)
+            while offset < raw.count {
+                tail = tail << 8 | UInt64(raw[offset])
+                offset += 1
+            }
+            hash.add(tail)
+        }
+        return hash.value
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Warraq
+
+/// A rebuild scores read-also again only for the articles a change can reach (`ReadAlsoMemory`), and its
+/// site is still byte for byte a clean build's.
+@Suite("Read also remembered between builds")
+struct ReadAlsoMemoryTests {
+    /// Eight subjects that share no word, twenty articles each over half a year: an edit in one subject
+    /// can reach only that subject's articles.
+    static let subjects: [(tag: String, words: [String])] = [
+        ("اقتصاد", ["نفط", "برميل", "أسعار", "أوبك", "إنتاج", "تصدير", "خام", "مصافي", "شحنات", "عقود"]),
+        ("كرة", ["مباراة", "هدف", "حارس", "ملعب", "مدرب", "دوري", "بطولة", "تسديدة", "مرمى", "جمهور"]),
+        ("طقس", ["أمطار", "سيول", "رياح", "غبار", "حرارة", "رطوبة", "عاصفة", "غيوم", "برق", "ثلوج"]),
+        ("صحة", ["مستشفى", "أطباء", "مرضى", "علاج", "دواء", "لقاح", "عيادة", "جراحة", "تمريض", "وباء"]),
+        ("تعليم", ["مدارس", "طلاب", "معلمين", "مناهج", "امتحانات", "جامعة", "فصول", "دراسة", "منح", "شهادات"]),
+        ("حج", ["حجاج", "مشاعر", "طواف", "عرفات", "مزدلفة", "إحرام", "تلبية", "حرم", "زمزم", "مناسك"]),
+        ("طاقة", ["شمسية", "ألواح", "كهرباء", "محطات", "توربينات", "شبكة", "بطاريات", "هيدروجين", "مولدات", "وقود"]),
+        ("تقنية", ["تطبيق", "هواتف", "برمجيات", "إنترنت", "بيانات", "خوارزمية", "شرائح", "حواسيب", "تشفير", "منصات"]),
+    ]
+
+    static func article(_ number: Int, subject: Int, random: inout SeededRandom) -> String {
+        let words = subjects[subject].words
+        func pick(_ count: Int) -> String { (0..<count).map { _ in words[random.next(0..<words.count)] }.joined(separator: " ") }
+        let month = 1 + number % 6, day = 1 + number % 28
+        return ArchiveFixture.markdown(title: "\(pick(3)) \(number)", date: String(format: "2023-%02d-%02dT10:00:00Z", month, day),
+                                       tags: [subjects[subject].tag], body: "\(pick(12)).\n\n\(pick(10)).")
+    }
+
+    func archive() throws -> ArchiveFixture {
+        var random = SeededRandom(seed: 14)
+        var files = ["site.yml": "title: أرشيف\nbase_url: https://example.org/\n"]
+        for number in 0..<160 { files["a\(number).md"] = Self.article(number, subject: number % 8, random: &random) }
+        return try ArchiveFixture(files)
+    }
+
+    /// How many articles the build's read-also scored (the rest it remembered).
+    func scored(_ report: BuildReport) -> Int? {
+        report.steps.first { $0.name.hasPrefix("plan (read-also: ") }.flatMap { Int($0.name.dropFirst(17).prefix { $0.isNumber }) }
+    }
+
+    /// The fixture's site against a clean build of the same archive (no cache of any kind).
+    func differencesFromClean(_ fixture: ArchiveFixture) throws -> [String] {
+        let clean = fixture.root.appendingPathComponent("clean")
+        try? FileManager.default.removeItem(at: clean)
+        var options = BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: clean)
+        options.readsCache = false
+        _ = try SiteBuild(options).run()
+        return OutputComparison(fixture.output, clean).differences
+    }
+
+    @Test("an edited article is scored again with the articles of its subject, not the whole archive")
+    func editScoresItsSubject() throws {
+        let fixture = try archive()
+        #expect(try scored(fixture.build()) == 160)
+        var random = SeededRandom(seed: 99)
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("a17.md", Self.article(17, subject: 1, random: &random))
+        let report = try fixture.build()
+        let count = try #require(scored(report))
+        // Subject 1 is every eighth article: 20 of them.
+        #expect(count >= 1 && count <= 20, "\(report.steps.map(\.name))")
+        #expect(try differencesFromClean(fixture).isEmpty)
+    }
+
+    @Test("an added and a deleted article give a clean build's links")
+    func addAndDelete() throws {
+        let fixture = try archive()
+        try fixture.build()
+        var random = SeededRandom(seed: 5)
+        try fixture.write("new.md", Self.article(200, subject: 3, random: &random))
+        try FileManager.default.removeItem(at: fixture.archive.appendingPathComponent("a6.md"))
+        Thread.sleep(forTimeInterval: 0.12)
+        let report = try fixture.build()
+        let count = try #require(scored(report))
+        // The new article's subject and the deleted one's.
+        #expect(count >= 1 && count <= 41, "\(report.steps.map(\.name))")
+        #expect(try differencesFromClean(fixture).isEmpty)
+    }
+
+    @Test("a garbled memory is not believed: every article is scored and the site is a clean build's")
+    func garbledMemory() throws {
+        let fixture = try archive()
+        try fixture.build()
+        let file = ReadAlsoMemoryFile.file(in: fixture.archive)
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count / 2] ^= 0x40
+        try bytes.write(to: file)
+        var random = SeededRandom(seed: 7)
+        try fixture.write("a3.md", Self.article(3, subject: 3, random: &random))
+        Thread.sleep(forTimeInterval: 0.12)
+        #expect(try scored(fixture.build()) == 160)
+        #expect(try differencesFromClean(fixture).isEmpty)
+    }
+
+    @Test("the file reads back only whole and under its own key")
+    func fileFormat() {
+        let memory = ReadAlsoMemory(shortlists: [
+            7: .init(fingerprint: 42, candidates: [9, 11], scores: [0.5, 0.25]),
+            9: .init(fingerprint: 43, candidates: [], scores: []),
+        ])
+        let bytes = ReadAlsoMemoryFile.encode(memory, key: "k")
+        #expect(ReadAlsoMemoryFile.decode(bytes, key: "k") == memory)
+        #expect(ReadAlsoMemoryFile.decode(bytes, key: "other") == nil)
+        #expect(ReadAlsoMemoryFile.decode(Array(bytes.dropLast(3)), key: "k") == nil)
+        var flipped = bytes
+        flipped[20] ^= 1
+        #expect(ReadAlsoMemoryFile.decode(flipped, key: "k") == nil)
+    }
+}
