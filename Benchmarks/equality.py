@@ -219,7 +219,9 @@ def main():
         out_lines = done.stdout.strip().splitlines()
         summary = next((l for l in out_lines if " articles, " in l), "")
         parsed = next((re.search(r"read \((\d+) parsed", l).group(1) for l in out_lines if re.search(r"read \((\d+) parsed", l)), "-")
-        return time.time() - started, summary + "|" + parsed
+        # How many articles read-also scored again (the others it remembered: ReadAlsoMemory).
+        scored = next((re.search(r"read-also: (\d+) scored", l).group(1) for l in out_lines if re.search(r"read-also: (\d+) scored", l)), "-")
+        return time.time() - started, summary + "|" + parsed + "|" + scored
 
     seconds, summary = build(output)
     summary = summary.split("|")[0]
@@ -228,25 +230,26 @@ def main():
     say(f"warraq: {warraq}; commit {run(['git', '-C', ROOT, 'rev-parse', '--short', 'HEAD']).stdout.strip()}")
     say(f"first build {seconds:.1f} s: {summary}")
     say("")
-    say(f"{'step':>4}  {'change':<58} {'rebuild s':>9} {'clean s':>7} {'written':>7} {'parsed':>6} {'files':>7}  result")
+    say(f"{'step':>4}  {'change':<58} {'rebuild s':>9} {'clean s':>7} {'written':>7} {'parsed':>6} {'scored':>6} {'files':>7}  result")
     failed = 0
     total_files = 0
     for step in range(1, args.steps + 1):
         change = editor.change()
         rebuild_seconds, summary = build(output)
         shutil.rmtree(clean, ignore_errors=True)
-        summary, parsed = summary.split("|")
+        summary, parsed, scored = summary.split("|")
         clean_seconds, _ = build(clean, clean=True)
         found, files, _entries = differences(output, clean)
         total_files += files
         written = re.search(r"(\d+) written", summary)
         result = "equal" if not found else f"{len(found)} DIFFERENCES: " + "; ".join(found[:5])
         failed += bool(found)
-        say(f"{step:>4}  {change[:58]:<58} {rebuild_seconds:>9.1f} {clean_seconds:>7.1f} {written.group(1) if written else '?':>7} {parsed:>6} {files:>7}  {result}")
+        say(f"{step:>4}  {change[:58]:<58} {rebuild_seconds:>9.1f} {clean_seconds:>7.1f} {written.group(1) if written else '?':>7} {parsed:>6} {scored:>6} {files:>7}  {result}")
     say("")
     say(f"{args.steps} steps, {total_files:,} files compared, kinds tried: {', '.join(sorted(editor.applied))}; "
         f"{'all equal' if not failed else f'{failed} steps with differences'}")
-    say(f"machine: {os.cpu_count()} cores shared with two other builds running in parallel; timings are indicative only")
+    say(f"machine: {os.cpu_count()} cores; timings are indicative only (one run); 'scored': articles whose read-also was scored again, "
+        f"the rest remembered")
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
