@@ -73,17 +73,16 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
             }
         }
         var bytes = writer.bytes
-        let checksum = checksum(bytes)
-        withUnsafeBytes(of: checksum.littleEndian) { bytes.append(contentsOf: $0) }
+        let sum = bytes.withUnsafeBytes { Self.checksum($0) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
     static func decode(_ bytes: [UInt8], key: String) -> ReadAlsoMemory? {
         guard bytes.count >= 8 else { return nil }
-        let body = bytes.count - 8
-        let stored = bytes[body...].withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        guard stored == checksum(Array(bytes[..<body])) else { return nil }
-        return bytes[..<body].withUnsafeBytes { raw -> ReadAlsoMemory? in
+        return bytes.withUnsafeBytes { whole -> ReadAlsoMemory? in
+            let raw = UnsafeRawBufferPointer(rebasing: whole[..<(whole.count - 8)])
+            guard UInt64(littleEndian: whole.loadUnaligned(fromByteOffset: raw.count, as: UInt64.self)) == checksum(raw) else { return nil }
             var reader = CacheBytesReader(raw)
             do {
                 guard try reader.string() == header, try reader.string() == key else { return nil }
@@ -109,21 +108,19 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
     }
 
     /// A word-at-a-time hash of the bytes (the file is tens of megabytes at 100,000 articles).
-    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var hash = FingerprintHash()
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset + 8 <= raw.count {
-                hash.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
-            }
-            var tail: UInt64 = UInt64(raw.count)
-            while offset < raw.count {
-                tail = tail << 8 | UInt64(raw[offset])
-                offset += 1
-            }
-            hash.add(tail)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
         }
+        var tail = UInt64(raw.count)
+        while offset < raw.count {
+            tail = tail << 8 | UInt64(raw[offset])
+            offset += 1
+        }
+        hash.add(tail)
         return hash.value
     }
 }
