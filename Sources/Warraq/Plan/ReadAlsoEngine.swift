@@ -28,6 +28,9 @@ public struct ReadAlsoEngine: Sendable {
     /// orders it in time (date and title): how a fingerprint knows the article of a posting.
     let identities: [UInt64]
     let orderKeys: [UInt64]
+    /// Every posting and every tag member hashed by `orderKeys` and weight, for fingerprints.
+    let postingHashes: WindowHashes
+    let memberHashes: WindowHashes
 
     /// How many entries of one posting list are read for one article.
     static let window = 512
@@ -74,14 +77,31 @@ public struct ReadAlsoEngine: Sendable {
                 return Int32(wordID.count - 1)
             }).sorted()
         }
-        identities = articles.map(Self.identity)
-        orderKeys = zip(articles, identities).map { article, identity in
+        let identities = articles.map(Self.identity)
+        self.identities = identities
+        let orderKeys = zip(articles, identities).map { article, identity in
             var hash = FingerprintHash()
             hash.add(identity)
             hash.add(article.date.map { $0.timeIntervalSinceReferenceDate.bitPattern } ?? 0x7FF8_DEAD_0000_0001)
             hash.add(StableHash(Array(article.title.utf8)).value)
             return hash.value
         }
+        self.orderKeys = orderKeys
+        let terms = self.terms, tagShares = self.tagShares
+        postingHashes = WindowHashes(Parallel.map(terms.postings, minimumChunk: 256) { list in
+            list.map { Self.entryHash(orderKeys[Int($0.article)], $0.weight) }
+        })
+        memberHashes = WindowHashes(tags.map { tags in
+            tags.terms.indices.map { tag in zip(tags.terms[tag].articles, tagShares[tag]).map { Self.entryHash(orderKeys[$0], $1) } }
+        } ?? [])
+    }
+
+    /// One posting or tag member as a fingerprint sees it: its article and its weight there.
+    static func entryHash(_ orderKey: UInt64, _ weight: Float) -> UInt64 {
+        var hash = FingerprintHash()
+        hash.add(orderKey)
+        hash.add(UInt64(weight.bitPattern))
+        return hash.value
     }
 
     /// An article's identity from one build to the next: its file and its line there.
@@ -346,7 +366,7 @@ public struct ReadAlsoEngine: Sendable {
 
     /// Everything `candidates` reads to score one article, hashed in the order it reads it: its own tag and
     /// query weights and, in each window, every article (by `orderKeys`: identity, date and title) with its
-    /// weight. Equal fingerprints give equal candidates and scores; the archive's other articles cannot
+    /// weight, each window hashed at once (`WindowHashes`). Equal fingerprints give equal candidates and scores; the archive's other articles cannot
     /// change them.
     func fingerprint(for index: Int) -> UInt64 {
         var hash = FingerprintHash()
@@ -358,24 +378,20 @@ public struct ReadAlsoEngine: Sendable {
                 hash.add(UInt64(tagRarity[tag].bitPattern))
                 hash.add(UInt64(norm.bitPattern))
                 hash.add(tags.automaticOfArticle[index][position] ? 1 : 2)
-                let members = tags.terms[tag].articles, shares = tagShares[tag]
-                for slot in Self.window(count: members.count, around: index, size: Self.window, position: { members[$0] }) {
-                    hash.add(orderKeys[members[slot]])
-                    hash.add(UInt64(shares[slot].bitPattern))
-                }
+                let members = tags.terms[tag].articles
+                let run = Self.window(count: members.count, around: index, size: Self.window) { members[$0] }
+                hash.add(UInt64(run.count))
+                hash.add(memberHashes.hash(tag, run))
             }
         }
         hash.add(0x5EED)
         for (rank, (term, weight)) in terms.queries[index].enumerated() {
             hash.add(UInt64(weight.bitPattern))
-            terms.postings[Int(term)].withUnsafeBufferPointer { list in
-                let window = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) { Int(list[$0].article) }
-                hash.add(UInt64(window.count))
-                for entry in list[window] {
-                    hash.add(orderKeys[Int(entry.article)])
-                    hash.add(UInt64(entry.weight.bitPattern))
-                }
+            let run = terms.postings[Int(term)].withUnsafeBufferPointer { list in
+                Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) { Int(list[$0].article) }
             }
+            hash.add(UInt64(run.count))
+            hash.add(postingHashes.hash(Int(term), run))
         }
         return hash.value
     }
