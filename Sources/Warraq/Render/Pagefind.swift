@@ -63,6 +63,19 @@ public struct Pagefind: Sendable {
     /// Indexes the records in `language` and returns the bundle's files (path inside the bundle, bytes).
     /// Pagefind writes them into a temporary folder of its own, which is read and removed.
     public func index(_ records: [SearchRecord], language: String) throws(IndexError) -> [(path: String, data: Data)] {
+        // On a busy machine Pagefind has now and then exited with its entry file not written, though it
+        // answered WriteFiles (seen twice in a day of test runs beside other builds): one more try with a
+        // new service, and a second such failure is reported.
+        do {
+            return try indexOnce(records, language: language)
+        } catch where error.description == Self.incompleteEntry {
+            return try indexOnce(records, language: language)
+        }
+    }
+
+    static let incompleteEntry = "wrote no complete pagefind-entry.json"
+
+    private func indexOnce(_ records: [SearchRecord], language: String) throws(IndexError) -> [(path: String, data: Data)] {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("warraq-pagefind-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let service = try Service(command)
@@ -88,7 +101,7 @@ public struct Pagefind: Sendable {
         }
         // The entry file names the index's language files: a bundle without a whole one would find nothing.
         guard let entry = files.first(where: { $0.0 == "pagefind-entry.json" })?.1,
-              (try? JSONSerialization.jsonObject(with: entry)) != nil else { throw IndexError("wrote no complete pagefind-entry.json") }
+              (try? JSONSerialization.jsonObject(with: entry)) != nil else { throw IndexError(Self.incompleteEntry) }
         return files.sorted { $0.0 < $1.0 }
     }
 
