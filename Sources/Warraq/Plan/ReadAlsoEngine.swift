@@ -366,8 +366,8 @@ public struct ReadAlsoEngine: Sendable {
 
     /// Everything `candidates` reads to score one article, hashed in the order it reads it: its own tag and
     /// query weights and, in each window, every article (by `orderKeys`: identity, date and title) with its
-    /// weight, each window hashed at once (`WindowHashes`). Equal fingerprints give equal candidates and scores; the archive's other articles cannot
-    /// change them.
+    /// weight, each window hashed at once (`WindowHashes`). Equal fingerprints give equal candidates and
+    /// scores; the archive's other articles cannot change them.
     func fingerprint(for index: Int) -> UInt64 {
         var hash = FingerprintHash()
         hash.add(orderKeys[index])
