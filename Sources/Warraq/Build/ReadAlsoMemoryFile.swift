@@ -14,7 +14,7 @@ import Darwin
 /// everything; a file that does not read back whole under the same key is ignored and every article is
 /// scored, which is a clean build's read-also.
 public final class ReadAlsoMemoryFile: @unchecked Sendable {
-    static let header = "warraq read-also memory 1\n"
+    static let header = "warraq read-also memory 2\n"
 
     let file: URL?
     private let lock = NSLock()
@@ -55,8 +55,9 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
 
     // MARK: the bytes
 
-    /// `header | key | count | (article, fingerprint, n, n × (candidate, score)) … | checksum of all before`,
-    /// shortlists in the order of their articles' identities, so that equal memories are equal files.
+    /// `header | key | count | (article, fingerprint, n, n × (candidate, score), choice) … | checksum of all
+    /// before`, shortlists in the order of their articles' identities, so that equal memories are equal files.
+    /// A choice is `0`, or `1 | key | neighbours? | featured? | similar links | also-published`.
     static func encode(_ memory: ReadAlsoMemory, key: String) -> [UInt8] {
         var writer = CacheBytesWriter(capacity: 64 + memory.shortlists.count * 24 * 40)
         writer.string(header)
@@ -71,6 +72,8 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
                 writer.uint64(candidate)
                 writer.uint64(score.bitPattern)
             }
+            writer.bool(shortlist.choice != nil)
+            if let choice = shortlist.choice { write(choice, to: &writer) }
         }
         var bytes = writer.bytes
         let sum = bytes.withUnsafeBytes { Self.checksum($0) }
@@ -98,6 +101,7 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
                         shortlist.candidates.append(try reader.uint64())
                         shortlist.scores.append(Double(bitPattern: try reader.uint64()))
                     }
+                    if try reader.bool() { shortlist.choice = try readChoice(&reader) }
                     memory.shortlists[article] = shortlist
                 }
                 return reader.atEnd ? memory : nil
@@ -105,6 +109,40 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
                 return nil
             }
         }
+    }
+
+    private static func write(_ choice: ReadAlsoMemory.Choice, to writer: inout CacheBytesWriter) {
+        writer.uint64(choice.key)
+        writer.bool(choice.neighbours != nil)
+        if let neighbours = choice.neighbours { writer.uint64(neighbours) }
+        writer.bool(choice.featured != nil)
+        if let featured = choice.featured { writer.uint64(featured) }
+        writer.int(choice.similar.count)
+        for link in choice.similar {
+            switch link {
+            case .article(let identity):
+                writer.bool(true)
+                writer.uint64(identity)
+            case .headline(let headline):
+                writer.bool(false)
+                writer.string(headline)
+            }
+        }
+        writer.int(choice.alsoPublished.count)
+        for identity in choice.alsoPublished { writer.uint64(identity) }
+    }
+
+    private static func readChoice(_ reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> ReadAlsoMemory.Choice {
+        let key = try reader.uint64()
+        let neighbours = try reader.bool() ? try reader.uint64() : nil
+        let featured = try reader.bool() ? try reader.uint64() : nil
+        var similar: [ReadAlsoMemory.Choice.Link] = []
+        for _ in 0..<(try reader.count()) {
+            similar.append(try reader.bool() ? .article(try reader.uint64()) : .headline(try reader.string()))
+        }
+        var alsoPublished: [UInt64] = []
+        for _ in 0..<(try reader.count()) { alsoPublished.append(try reader.uint64()) }
+        return ReadAlsoMemory.Choice(key: key, neighbours: neighbours, featured: featured, similar: similar, alsoPublished: alsoPublished)
     }
 
     /// A word-at-a-time hash of the bytes (the file is tens of megabytes at 100,000 articles).

@@ -101,10 +101,10 @@ public struct SiteBuild {
         defer { planning.end() }
         let memoryFile = readAlsoMemory()
         let key = cacheKey(inputs)
-        let (plan, readAlso, memory, scored) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images)
+        let (plan, readAlso, memory, scored, chosen) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images)
             .plan(archive, remembering: memoryFile?.load(key: key))
         if savesCache { memoryFile?.save(memory, key: key) }
-        clock.lap("plan (read-also: \(scored) scored, \(plan.articles.count - scored) remembered)")
+        clock.lap("plan (read-also: \(scored) scored, \(plan.articles.count - scored) remembered, \(chosen) lists chosen)")
         return (plan, theme, archive, readAlso, inputs.indexer, images)
     }
 

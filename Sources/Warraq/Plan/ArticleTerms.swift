@@ -18,6 +18,9 @@ struct ArticleTerms {
     let frequency: [Int32]
     /// The stem of each term id, for explanations.
     let stems: [String]
+    /// Each term id's key (`Lexicon.key` of its stem), the same in every build: term ids shift when a word
+    /// enters the archive, keys do not.
+    let termKeys: [UInt64]
     /// Hashes of each article's first word 5-shingles, sorted, unique: near-copies share most of them.
     let shingles: [[UInt32]]
 
@@ -66,6 +69,7 @@ struct ArticleTerms {
         }
         var termOfBase: [UInt64: Int32] = [:]
         var stems: [String] = []
+        var termKeys: [UInt64] = []
         var termOfWord: [UInt64: Int32] = [:]
         termOfWord.reserveCapacity(distinct.count)
         for (key, base) in zip(distinct, bases) {
@@ -76,6 +80,7 @@ struct ArticleTerms {
             } else {
                 id = Int32(stems.count)
                 termOfBase[base] = id
+                termKeys.append(base)
                 let word = letters[key]!
                 stems.append(String(String.UnicodeScalarView(Self.term(word, lexicon: lexicon) ?? word[...])))
             }
@@ -115,6 +120,7 @@ struct ArticleTerms {
         signatures = queries.map { $0.sorted { $0.term < $1.term } }
         self.frequency = frequency
         self.stems = stems
+        self.termKeys = termKeys
         shingles = words.map(\.shingles)
     }
 

@@ -28,13 +28,18 @@ public struct ReadAlsoEngine: Sendable {
     /// orders it in time (date and title): how a fingerprint knows the article of a posting.
     let identities: [UInt64]
     let orderKeys: [UInt64]
+    /// What choosing a list reads of each article besides its score: its order key, folded title, source,
+    /// signature (by stable term keys) and shingles, hashed once (`choiceKey`).
+    let contentKeys: [UInt64]
     /// Every posting and every tag member hashed by `orderKeys` and weight, for fingerprints.
     let postingHashes: WindowHashes
     let memberHashes: WindowHashes
 
     /// How many entries of one posting list are read for one article.
     static let window = 512
-    /// How many of an article's query terms are read over the whole window.
+    /// How many of an article's query terms are read over the whole window; the rest read half of it.
+    /// (A quarter lost the reference's neighbours in the week's busiest words: 0.585 of the benchmark's
+    /// items against 0.606 with half, `Benchmarks/results/quality-windows.txt`.)
     static let wideTerms = 16
     /// How many of the best-scoring candidates are looked at for copies and diversity.
     static let pool = 40
@@ -88,6 +93,21 @@ public struct ReadAlsoEngine: Sendable {
         }
         self.orderKeys = orderKeys
         let terms = self.terms, tagShares = self.tagShares
+        contentKeys = Parallel.map(Array(articles.indices), minimumChunk: 256) { index in
+            var hash = FingerprintHash()
+            hash.add(orderKeys[index])
+            hash.add(StableHash(Array(foldedTitles[index].utf8)).value)
+            hash.add(articles[index].source.map { StableHash(Array($0.utf8)).value } ?? 0x50_0CE0)
+            for (term, weight) in terms.signatures[index] {
+                hash.add(terms.termKeys[Int(term)])
+                hash.add(UInt64(weight.bitPattern))
+            }
+            hash.add(0x5EED)
+            var pairs = terms.shingles[index].makeIterator()
+            while let first = pairs.next() { hash.add(UInt64(first) << 32 | UInt64(pairs.next() ?? 0)) }
+            hash.add(UInt64(terms.shingles[index].count))
+            return hash.value
+        }
         postingHashes = WindowHashes(Parallel.map(terms.postings, minimumChunk: 256) { list in
             list.map { Self.entryHash(orderKeys[Int($0.article)], $0.weight) }
         })
@@ -127,15 +147,37 @@ public struct ReadAlsoEngine: Sendable {
         // One scratch per chunk of work, not per article: it is as long as the archive.
         let results = Parallel.map(Array(articles.indices), minimumChunk: 64, state: { Scratch(count: articles.count, terms: terms.count) }) { scratch, index in
             let fingerprint = fingerprint(for: index)
+            let past = previous?.shortlists[identities[index]]
             var remembered: [(article: Int, score: Double)]?
-            if let shortlist = previous?.shortlists[identities[index]], shortlist.fingerprint == fingerprint {
-                let found = shortlist.candidates.compactMap { indexOfIdentity[$0] }
-                if found.count == shortlist.candidates.count { remembered = Array(zip(found, shortlist.scores)) }
+            if let past, past.fingerprint == fingerprint {
+                let found = past.candidates.compactMap { indexOfIdentity[$0] }
+                if found.count == past.candidates.count { remembered = Array(zip(found, past.scores)) }
             }
             let best = remembered ?? candidates(for: index, limit: Self.pool, scratch: &scratch) { other, _, _, score in (other, score) }
-            let (readAlso, diagnostics) = readAlso(for: index, best: best, scratch: &scratch)
-            let shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: best.map { identities[$0.article] }, scores: best.map(\.score))
-            return (readAlso, diagnostics, shortlist, remembered == nil)
+            let links = explicitLinks(of: index)
+            let key = choiceKey(for: index, best: best, links: links)
+            var choice = past?.choice.flatMap { choice in
+                choice.key == key && choice.neighbours.map { $0 == neighboursKey(of: index) } != false
+                    ? Self.readAlso(choice, indexOfIdentity: indexOfIdentity) : nil
+            }
+            let chosenAgain = choice == nil
+            if choice == nil {
+                let (readAlso, usedNeighbours) = readAlso(for: index, best: best, links: links, scratch: &scratch)
+                choice = (readAlso, usedNeighbours ? neighboursKey(of: index) : nil)
+            }
+            let (readAlso, neighbours) = choice!
+            let remembers = ReadAlsoMemory.Choice(
+                key: key, neighbours: neighbours, featured: readAlso.featured.map { identities[$0] },
+                similar: readAlso.similar.map { link in
+                    switch link {
+                    case .article(let other): .article(identities[other])
+                    case .headline(let headline): .headline(headline)
+                    }
+                },
+                alsoPublished: readAlso.alsoPublished.map { identities[$0] })
+            let shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: best.map { identities[$0.article] },
+                                                     scores: best.map(\.score), choice: remembers)
+            return (readAlso, links.diagnostics(articles[index]), shortlist, remembered == nil, chosenAgain)
         }
         var memory = ReadAlsoMemory()
         if remembers {
@@ -143,13 +185,95 @@ public struct ReadAlsoEngine: Sendable {
             for (index, result) in results.enumerated() { memory.shortlists[identities[index]] = result.2 }
         }
         return ReadAlsoOutcome(readAlso: results.map(\.0), diagnostics: results.flatMap(\.1), memory: memory,
-                               scored: results.count { $0.3 })
+                               scored: results.count { $0.3 }, chosen: results.count { $0.4 })
     }
 
-    /// One article's links, from `best`: its best candidates by score, best first (`candidates`).
-    func readAlso(for index: Int, best scored: [(article: Int, score: Double)], scratch: inout Scratch) -> (ReadAlso, [Diagnostic]) {
+    /// An article's explicit links, resolved against the archive: its "read also" references (nil: no
+    /// published article) and the headlines of its similar list with the article each names, if any.
+    struct ExplicitLinks {
+        var references: [(reference: Article.Reference, target: Int?)]
+        var headlines: [(headline: String, folded: String, target: Int?)]
+
+        func diagnostics(_ article: Article) -> [Diagnostic] {
+            references.compactMap { reference, target in
+                target == nil ? .warning(article.file, line: reference.line, "read also '\(reference.target)' matches no published article") : nil
+            }
+        }
+    }
+
+    func explicitLinks(of index: Int) -> ExplicitLinks {
         let article = articles[index]
-        var diagnostics: [Diagnostic] = []
+        return ExplicitLinks(
+            references: article.readAlso.map { ($0, references.resolve($0.target, from: index)) },
+            headlines: article.similarTitles.map { headline in
+                let folded = ArabicText.fold(headline)
+                return (headline, folded, references.byTitle[folded]?.first)
+            })
+    }
+
+    /// Everything choosing an article's list from `best` reads, but for its neighbours in time: the
+    /// article's and each candidate's `contentKeys`, identities and scores, and its explicit links as
+    /// resolved. Equal keys give equal lists (the neighbours aside, `neighboursKey`).
+    func choiceKey(for index: Int, best: [(article: Int, score: Double)], links: ExplicitLinks) -> UInt64 {
+        var hash = FingerprintHash()
+        hash.add(identities[index])
+        hash.add(contentKeys[index])
+        hash.add(UInt64(settings.similar))
+        for (reference, target) in links.references {
+            hash.add(StableHash(Array(reference.target.utf8)).value)
+            hash.add(target.map { identities[$0] } ?? 0x0DE1)
+        }
+        hash.add(0xEAD)
+        for (headline, _, target) in links.headlines {
+            hash.add(StableHash(Array(headline.utf8)).value)
+            hash.add(target.map { identities[$0] ^ contentKeys[$0] } ?? 0x0DE1)
+        }
+        hash.add(0x5EED)
+        for (other, score) in best {
+            hash.add(identities[other])
+            hash.add(contentKeys[other])
+            hash.add(score.bitPattern)
+        }
+        return hash.value
+    }
+
+    /// What the fallback reads: the articles next to `index` in time, in the order it offers them.
+    func neighboursKey(of index: Int) -> UInt64 {
+        var hash = FingerprintHash()
+        for neighbour in neighboursInTime(of: index) {
+            hash.add(identities[neighbour])
+            hash.add(contentKeys[neighbour])
+        }
+        return hash.value
+    }
+
+    /// A remembered list by index, or nil if one of its articles is no longer in the archive.
+    static func readAlso(_ choice: ReadAlsoMemory.Choice, indexOfIdentity: [UInt64: Int]) -> (ReadAlso, UInt64?)? {
+        var result = ReadAlso()
+        if let featured = choice.featured {
+            guard let index = indexOfIdentity[featured] else { return nil }
+            result.featured = index
+        }
+        for link in choice.similar {
+            switch link {
+            case .article(let identity):
+                guard let index = indexOfIdentity[identity] else { return nil }
+                result.similar.append(.article(index))
+            case .headline(let headline):
+                result.similar.append(.headline(headline))
+            }
+        }
+        for identity in choice.alsoPublished {
+            guard let index = indexOfIdentity[identity] else { return nil }
+            result.alsoPublished.append(index)
+        }
+        return (result, choice.neighbours)
+    }
+
+    /// One article's links, from `best`: its best candidates by score, best first (`candidates`), after its
+    /// explicit ones; and whether the list was filled up from its neighbours in time.
+    func readAlso(for index: Int, best scored: [(article: Int, score: Double)], links: ExplicitLinks, scratch: inout Scratch) -> (ReadAlso, usedNeighbours: Bool) {
+        let article = articles[index]
         var result = ReadAlso()
         // The article itself and every linked one, by title: a story is never offered twice.
         var usedTitles: Set<Int32> = [titleIDs[index]]
@@ -167,16 +291,9 @@ public struct ReadAlsoEngine: Sendable {
             if result.featured == nil { result.featured = candidate } else { result.similar.append(.article(candidate)) }
         }
 
-        for reference in article.readAlso {
-            guard let target = references.resolve(reference.target, from: index) else {
-                diagnostics.append(.warning(article.file, line: reference.line, "read also '\(reference.target)' matches no published article"))
-                continue
-            }
-            if offer(target) { take(target) }
-        }
-        for headline in article.similarTitles {
-            let folded = ArabicText.fold(headline)
-            if let target = references.byTitle[folded]?.first {
+        for case (_, let target?) in links.references where offer(target) { take(target) }
+        for (headline, folded, target) in links.headlines {
+            if let target {
                 if offer(target) { result.similar.append(.article(target)) }
             } else if unlinkedHeadlines.insert(folded).inserted {
                 result.similar.append(.headline(headline))
@@ -225,14 +342,15 @@ public struct ReadAlsoEngine: Sendable {
         }
         // An article that shares nothing with the archive (a one-line brief, a scraping stub) still gets
         // something to read next, as a news page would: the nearest articles in time, its own source first.
-        if result.featured == nil || linkCount < settings.similar {
+        let usedNeighbours = result.featured == nil || linkCount < settings.similar
+        if usedNeighbours {
             for neighbour in neighboursInTime(of: index) where offer(neighbour) {
                 if result.featured != nil { linkCount += 1 }
                 take(neighbour)
                 if result.featured != nil && linkCount >= settings.similar { break }
             }
         }
-        return (result, diagnostics)
+        return (result, usedNeighbours)
     }
 
     /// Whether two articles print one text. Shingles are compared only for texts alike enough to be
@@ -322,7 +440,7 @@ public struct ReadAlsoEngine: Sendable {
             }
             for (rank, (term, weight)) in terms.queries[index].enumerated() {
                 // The heaviest terms are read widely, the rest near the article's own time: the work per
-                // article is bounded (16 × 512 + 44 × 128 postings) however common its words.
+                // article is bounded (16 × 512 + 44 × 256 postings) however common its words.
                 terms.postings[Int(term)].withUnsafeBufferPointer { list in
                     let window = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) {
                         Int(list[$0].article)
@@ -361,7 +479,7 @@ public struct ReadAlsoEngine: Sendable {
 
     /// How many postings of the term of this rank in an article's query are read.
     static func windowSize(rank: Int) -> Int {
-        rank < wideTerms ? window : window / 4
+        rank < wideTerms ? window : window / 2
     }
 
     /// Everything `candidates` reads to score one article, hashed in the order it reads it: its own tag and
@@ -424,20 +542,42 @@ public struct ReadAlsoEngine: Sendable {
                                 containment: terms.containment(index, other))
     }
 
-    /// The `limit` best by score, then newest (lowest index): a partial selection, not a full sort.
+    /// The `limit` best by score, then newest (lowest index): a partial selection, not a full sort. A heap
+    /// with the worst kept at its root, so each of the tens of thousands of touched articles costs one
+    /// comparison and the few that enter cost a logarithm, not a shift of the whole shortlist.
     static func top(_ scored: [(article: Int, score: Double)], limit: Int) -> [(article: Int, score: Double)] {
         func better(_ a: (article: Int, score: Double), _ b: (article: Int, score: Double)) -> Bool {
             a.score != b.score ? a.score > b.score : a.article < b.article
         }
         guard scored.count > limit * 4 else { return Array(scored.sorted(by: better).prefix(limit)) }
-        var best: [(article: Int, score: Double)] = []
-        best.reserveCapacity(limit + 1)
-        for entry in scored where best.count < limit || better(entry, best[best.count - 1]) {
-            let position = best.firstIndex { better(entry, $0) } ?? best.count
-            best.insert(entry, at: position)
-            if best.count > limit { best.removeLast() }
+        var heap: [(article: Int, score: Double)] = []
+        heap.reserveCapacity(limit)
+        func siftDown(from start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var worst = parent
+                if left < heap.count && better(heap[worst], heap[left]) { worst = left }
+                if right < heap.count && better(heap[worst], heap[right]) { worst = right }
+                if worst == parent { return }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
         }
-        return best
+        for entry in scored {
+            if heap.count < limit {
+                heap.append(entry)
+                var child = heap.count - 1
+                while child > 0, better(heap[(child - 1) / 2], heap[child]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if better(entry, heap[0]) {
+                heap[0] = entry
+                siftDown(from: 0)
+            }
+        }
+        return heap.sorted(by: better)
     }
 
     /// The positions of at most `size` entries of a time-ordered list of `count`, centred on the first

@@ -24,9 +24,9 @@ public struct SitePlanner {
 
     /// The plan, the read-also engine that chose its links (kept only by who explains them), and what
     /// read-also remembers for the next build (`ReadAlsoMemory`; `memory` is the last build's) with how many
-    /// articles it scored.
+    /// articles it scored and for how many it chose the list again.
     public func plan(_ archive: Archive, remembering memory: ReadAlsoMemory? = nil) throws(SiteError)
-        -> (plan: SitePlan, readAlso: ReadAlsoEngine, memory: ReadAlsoMemory, scored: Int) {
+        -> (plan: SitePlan, readAlso: ReadAlsoEngine, memory: ReadAlsoMemory, scored: Int, chosen: Int) {
         var diagnostics: [Diagnostic] = []
         var articles = archive.articles.filter { includeDrafts || !$0.draft }
         for article in articles where article.date == nil {
@@ -144,7 +144,7 @@ public struct SitePlanner {
                 return ArchiveFolders(year: year.path, month: year.months.first { $0.month == c.month }!.path)
             }
         }
-        return (plan, engine, outcome.memory, outcome.scored)
+        return (plan, engine, outcome.memory, outcome.scored, outcome.chosen)
     }
 
     /// Each article's picture, and the pages that copy images and their variants into the output (each
@@ -188,22 +188,25 @@ public struct SitePlanner {
     /// folder gets `-2`, `-3`... in reading order of the files, with a warning: links to the address it
     /// wanted reach another article.
     private func articlePaths(_ articles: inout [Article], diagnostics: inout [Diagnostic]) throws(SiteError) -> [OutputPath] {
-        var folders: [[String]] = []
-        var wanted: [String] = []
-        var proposals: [[String]: [(key: String, slug: String)]] = [:]
-        for (index, article) in articles.enumerated() {
+        // Each article's folder, wanted slug and sort key, in parallel: slugs read every title's letters.
+        let zone = config.timeZone
+        let snapshot = articles
+        let prepared = Parallel.map(Array(articles.indices), minimumChunk: 256) { index -> (folder: [String], key: String, wanted: String) in
+            let article = snapshot[index]
             let folder: [String]
             if let date = article.date {
-                let c = ArticleDate.components(date, zone: config.timeZone)
+                let c = ArticleDate.components(date, zone: zone)
                 folder = Permalinks.month(c.month, of: c.year)
             } else {
                 folder = Permalinks.undated
             }
-            folders.append(folder)
-            let key = "\(article.file)\u{0}\(String(format: "%08d", article.line))\u{0}\(index)"
-            wanted.append(Slug.make(article.slug, key: article.file + "\(article.line)", fallbackPrefix: "article"))
-            proposals[folder, default: []].append((key, wanted[index]))
+            let line = String(article.line)
+            let key = article.file + "\u{0}" + Permalinks.padded(article.line, 8) + "\u{0}" + String(index)
+            return (folder, key, Slug.make(article.slug, key: article.file + line, fallbackPrefix: "article"))
         }
+        let folders = prepared.map(\.folder), keys = prepared.map(\.key), wanted = prepared.map(\.wanted)
+        var proposals: [[String]: [(key: String, slug: String)]] = [:]
+        for index in articles.indices { proposals[folders[index], default: []].append((keys[index], wanted[index])) }
         var slugOfKey: [String: String] = [:]
         for (_, proposed) in proposals {
             slugOfKey.merge(Slug.unique(proposed, reserved: Self.reservedSlugs)) { a, _ in a }
@@ -211,8 +214,7 @@ public struct SitePlanner {
         var paths: [OutputPath] = []
         var holders: [[String]: Int] = [:]
         for index in articles.indices {
-            let key = "\(articles[index].file)\u{0}\(String(format: "%08d", articles[index].line))\u{0}\(index)"
-            articles[index].slug = slugOfKey[key]!
+            articles[index].slug = slugOfKey[keys[index]]!
             guard let path = try? OutputPath.folder(folders[index] + [articles[index].slug]) else {
                 throw .input(path: articles[index].file, line: articles[index].line,
                              reason: "its address /\((folders[index] + [articles[index].slug]).joined(separator: "/"))/ would be written outside the output folder")

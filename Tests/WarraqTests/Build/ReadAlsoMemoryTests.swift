@@ -39,6 +39,12 @@ struct ReadAlsoMemoryTests {
         report.steps.first { $0.name.hasPrefix("plan (read-also: ") }.flatMap { Int($0.name.dropFirst(17).prefix { $0.isNumber }) }
     }
 
+    /// How many articles' lists the build chose again (the rest it remembered).
+    func chosen(_ report: BuildReport) -> Int? {
+        report.steps.first { $0.name.hasPrefix("plan (read-also: ") }
+            .flatMap { $0.name.split(separator: ",").last?.split(separator: " ").first.flatMap { Int($0) } }
+    }
+
     /// The fixture's site against a clean build of the same archive (no cache of any kind).
     func differencesFromClean(_ fixture: ArchiveFixture) throws -> [String] {
         let clean = fixture.root.appendingPathComponent("clean")
@@ -58,8 +64,10 @@ struct ReadAlsoMemoryTests {
         try fixture.write("a17.md", Self.article(17, subject: 1, random: &random))
         let report = try fixture.build()
         let count = try #require(scored(report))
-        // Subject 1 is every eighth article: 20 of them.
+        // Subject 1 is every eighth article: 20 of them; and only their lists are chosen again.
         #expect(count >= 1 && count <= 20, "\(report.steps.map(\.name))")
+        let lists = try #require(chosen(report))
+        #expect(lists >= 1 && lists <= 20, "\(report.steps.map(\.name))")
         #expect(try differencesFromClean(fixture).isEmpty)
     }
 
@@ -75,6 +83,27 @@ struct ReadAlsoMemoryTests {
         let count = try #require(scored(report))
         // The new article's subject and the deleted one's.
         #expect(count >= 1 && count <= 41, "\(report.steps.map(\.name))")
+        #expect(try differencesFromClean(fixture).isEmpty)
+    }
+
+    @Test("a remembered list follows its explicit link: the link's article deleted, the warning comes back; restored, the link does")
+    func explicitLinkFollowsTarget() throws {
+        let fixture = try archive()
+        let linking = ArchiveFixture.markdown(title: "مقال يحيل إلى غيره", date: "2023-03-03T10:00:00Z", extra: "read_also: [a42]\n",
+                                              body: "نفط برميل أسعار أوبك إنتاج.")
+        try fixture.write("linking.md", linking)
+        let target = try String(contentsOf: fixture.archive.appendingPathComponent("a42.md"), encoding: .utf8)
+        try fixture.build()
+        try FileManager.default.removeItem(at: fixture.archive.appendingPathComponent("a42.md"))
+        Thread.sleep(forTimeInterval: 0.12)
+        let report = try fixture.build()
+        #expect(report.diagnostics.contains { $0.path.hasSuffix("linking.md") && $0.message.contains("read also 'a42' matches no published article") })
+        #expect(try differencesFromClean(fixture).isEmpty)
+        try fixture.write("a42.md", target)
+        Thread.sleep(forTimeInterval: 0.12)
+        let restored = try fixture.build()
+        #expect(!restored.diagnostics.contains { $0.message.contains("a42") })
+        #expect(try #require(fixture.page("2023/03/linking/index.html")).contains("/a42/"))
         #expect(try differencesFromClean(fixture).isEmpty)
     }
 
@@ -98,6 +127,10 @@ struct ReadAlsoMemoryTests {
         let memory = ReadAlsoMemory(shortlists: [
             7: .init(fingerprint: 42, candidates: [9, 11], scores: [0.5, 0.25]),
             9: .init(fingerprint: 43, candidates: [], scores: []),
+            11: .init(fingerprint: 44, candidates: [7], scores: [0.125],
+                      choice: .init(key: 5, neighbours: 6, featured: 7, similar: [.article(9), .headline("عنوان لا مقال له")], alsoPublished: [13])),
+            13: .init(fingerprint: 45, candidates: [], scores: [],
+                      choice: .init(key: 8, neighbours: nil, featured: nil, similar: [], alsoPublished: [])),
         ])
         let bytes = ReadAlsoMemoryFile.encode(memory, key: "k")
         #expect(ReadAlsoMemoryFile.decode(bytes, key: "k") == memory)

@@ -209,3 +209,20 @@ struct ReadAlsoEditorRulesTests {
         #expect(abs(byEditor.score - (byEditor.tagScore + byEditor.textScore) * byEditor.timeFactor) < 1e-9)
     }
 }
+
+@Suite("Read also's shortlist: the best few of tens of thousands")
+struct ShortlistSelectionTests {
+    @Test("the heap keeps exactly what a full sort would: best score first, the newer article on a tie")
+    func topMatchesSort() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 3, 160, 161, 5_000] {
+            // Scores from a few values only, so that ties are common and the tie rule is exercised.
+            let scored = (0..<count).map { (article: $0, score: Double(Int.random(in: 0..<40, using: &generator)) / 8) }.shuffled()
+            let sorted = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.article < $1.article }
+            for limit in [1, 40, 160] {
+                let top = ReadAlsoEngine.top(scored, limit: limit)
+                #expect(top.map(\.article) == sorted.prefix(limit).map(\.article))
+            }
+        }
+    }
+}
