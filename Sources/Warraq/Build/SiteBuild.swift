@@ -101,10 +101,12 @@ public struct SiteBuild {
         defer { planning.end() }
         let memoryFile = readAlsoMemory()
         let key = cacheKey(inputs)
+        let words = wordsFile(key: key, writes: savesCache)
         let (plan, readAlso, memory, scored, chosen) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images)
-            .plan(archive, remembering: memoryFile?.load(key: key))
+            .plan(archive, remembering: memoryFile?.load(key: key), words: words)
         if savesCache { memoryFile?.save(memory, key: key) }
-        clock.lap("plan (read-also: \(scored) scored, \(plan.articles.count - scored) remembered, \(chosen) lists chosen)")
+        let wordsRead = words.map { "; words: \($0.read) read, \(plan.articles.count - $0.read) remembered" } ?? ""
+        clock.lap("plan (read-also: \(scored) scored, \(plan.articles.count - scored) remembered, \(chosen) lists chosen\(wordsRead))")
         return (plan, theme, archive, readAlso, inputs.indexer, images)
     }
 
@@ -227,6 +229,14 @@ public struct SiteBuild {
     private func readAlsoMemory() -> ReadAlsoMemoryFile? {
         guard options.readsCache, !options.verify else { return nil }
         return options.readAlsoMemory ?? ReadAlsoMemoryFile(file: ReadAlsoMemoryFile.file(in: options.archive))
+    }
+
+    /// The articles' words as the last build read them (`WordsFile`), unless this build trusts no cache.
+    private func wordsFile(key: String, writes: Bool) -> WordsFile? {
+        guard options.readsCache, !options.verify else { return nil }
+        let file = WordsFile(file: WordsFile.file(in: options.archive), writes: writes)
+        file.use(key: key)
+        return file
     }
 
     /// What the caches were made under: this Warraq, the archive and its name, `site.yml`.

@@ -35,30 +35,33 @@ struct ArticleTerms {
     static let shingleLimit = 600
     static let shingleSize = 5
 
-    /// One article's words as read: counts by word key for the title and the text, and its shingles.
-    private struct Words {
-        var title: [(UInt64, Int32)] = []
-        var text: [(UInt64, Int32)] = []
-        var shingles: [UInt32] = []
-    }
-
     /// The words met in one chunk of articles: the counts the lexicon is made of, and each word's letters.
     private struct ChunkVocabulary {
         var lexicon = Lexicon()
         var letters: [UInt64: [Unicode.Scalar]] = [:]
     }
 
-    init(_ articles: [Article]) {
-        // 1. Read every article once: word counts, shingles, and the archive's vocabulary per chunk.
-        let (words, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
-            Self.read(article, into: &vocabulary)
+    /// `store`: the words of the last build, taken for every article whose title and text are unchanged,
+    /// and told this build's.
+    init(_ articles: [Article], store: WordsStore? = nil) {
+        // 1. Read every article once (or take its words from the store): word counts, shingles, and the
+        // archive's vocabulary per chunk.
+        let (read, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
+            guard let store else { return (words: Self.read(article, into: &vocabulary), identity: UInt64(0)) }
+            let identity = ArticleWords.identity(title: article.title, text: article.text)
+            if let known = store.words(identity), Self.take(known, from: store, into: &vocabulary) { return (known, identity) }
+            let words = Self.read(article, into: &vocabulary)
+            store.remember(words, as: identity)
+            return (words, identity)
         }
+        let words = read.map(\.words)
         var lexicon = Lexicon()
         var letters: [UInt64: [Unicode.Scalar]] = [:]
         for vocabulary in vocabularies {
             lexicon.merge(vocabulary.lexicon)
             letters.merge(vocabulary.letters) { first, _ in first }
         }
+        store?.finish(live: read.map(\.identity), spellings: letters)
 
         // 2. Each distinct word's base, once per word rather than once per occurrence; term ids in the
         // order of their keys, so every build numbers them alike.
@@ -90,8 +93,8 @@ struct ArticleTerms {
         // 3. Term counts per article, document frequencies, then TF-IDF signatures.
         let termCounts = Parallel.map(words, minimumChunk: 64) { [termOfWord] words -> [(Int32, Float)] in
             var counts: [Int32: Float] = [:]
-            for (key, count) in words.title { if let term = termOfWord[key] { counts[term, default: 0] += Float(count) * Self.titleBoost } }
-            for (key, count) in words.text { if let term = termOfWord[key] { counts[term, default: 0] += Float(count) } }
+            for word in words.title { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) * Self.titleBoost } }
+            for word in words.text { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) } }
             return counts.sorted { $0.key < $1.key }
         }
         var frequency = [Int32](repeating: 0, count: stems.count)
@@ -140,9 +143,9 @@ struct ArticleTerms {
         return exp2((log2(length) * 64).rounded() / 64)
     }
 
-    private static func read(_ article: Article, into vocabulary: inout ChunkVocabulary) -> Words {
-        var result = Words()
-        func count(_ text: String, _ body: (UInt64) -> Void) -> [(UInt64, Int32)] {
+    private static func read(_ article: Article, into vocabulary: inout ChunkVocabulary) -> ArticleWords {
+        var result = ArticleWords()
+        func count(_ text: String, _ body: (UInt64) -> Void) -> [ArticleWords.Count] {
             var counts: [UInt64: Int32] = [:]
             // One hash lookup per word read; the vocabulary is asked once per distinct word of the article.
             ArabicText.forEachFoldedWord(text) { word in
@@ -156,7 +159,8 @@ struct ArticleTerms {
                 body(key)
             }
             for (key, count) in counts { vocabulary.lexicon.add(key: key, count: count) }
-            return counts.map { ($0.key, $0.value) }
+            // In key order: the same text gives the same words in every process, remembered or read.
+            return counts.map { ArticleWords.Count(key: $0.key, count: $0.value) }.sorted { $0.key < $1.key }
         }
         result.title = count(article.title) { _ in }
         var window: [UInt64] = []
@@ -173,6 +177,20 @@ struct ArticleTerms {
         }
         result.shingles = shingles.sorted()
         return result
+    }
+
+    /// Counts remembered words into the chunk's vocabulary, as reading them would have; false (and nothing
+    /// counted) when the store lacks the letters of one of their words.
+    private static func take(_ words: ArticleWords, from store: WordsStore, into vocabulary: inout ChunkVocabulary) -> Bool {
+        var missing: [(UInt64, [Unicode.Scalar])] = []
+        for word in words.title + words.text where vocabulary.letters[word.key] == nil {
+            guard let letters = store.spelling(word.key) else { return false }
+            missing.append((word.key, letters))
+        }
+        for (key, letters) in missing where vocabulary.letters[key] == nil { vocabulary.letters[key] = letters }
+        for word in words.title { vocabulary.lexicon.add(key: word.key, count: word.count) }
+        for word in words.text { vocabulary.lexicon.add(key: word.key, count: word.count) }
+        return true
     }
 
     /// The base a folded word counts as, or nil for function words, numbers and single letters.

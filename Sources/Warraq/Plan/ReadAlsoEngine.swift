@@ -54,11 +54,12 @@ public struct ReadAlsoEngine: Sendable {
     /// How much likeness to an item already chosen costs a candidate (maximal marginal relevance).
     static let diversity = 0.2
 
-    public init(articles: [Article], tags: Taxonomy?, settings: SiteConfig.ReadAlsoSettings) {
+    /// `words`: where the last build's words are found and this build's kept (`ArticleTerms`).
+    public init(articles: [Article], tags: Taxonomy?, settings: SiteConfig.ReadAlsoSettings, words: WordsStore? = nil) {
         self.articles = articles
         self.tags = tags
         self.settings = settings
-        terms = ArticleTerms(articles)
+        terms = ArticleTerms(articles, store: words)
         // On the same grid as the words' rarity, so that one article more leaves the other tags' weights as they were.
         let total = ArticleTerms.onGrid(articles.count)
         tagRarity = tags?.terms.map { $0.articles.count > 1 ? log(1 + total / ArticleTerms.onGrid($0.articles.count)) : 0 } ?? []

@@ -25,7 +25,8 @@ public struct SitePlanner {
     /// The plan, the read-also engine that chose its links (kept only by who explains them), and what
     /// read-also remembers for the next build (`ReadAlsoMemory`; `memory` is the last build's) with how many
     /// articles it scored and for how many it chose the list again.
-    public func plan(_ archive: Archive, remembering memory: ReadAlsoMemory? = nil) throws(SiteError)
+    /// `words`: the articles' words as the last build read them (`WordsStore`).
+    public func plan(_ archive: Archive, remembering memory: ReadAlsoMemory? = nil, words: WordsStore? = nil) throws(SiteError)
         -> (plan: SitePlan, readAlso: ReadAlsoEngine, memory: ReadAlsoMemory, scored: Int, chosen: Int) {
         var diagnostics: [Diagnostic] = []
         var articles = archive.articles.filter { includeDrafts || !$0.draft }
@@ -40,7 +41,7 @@ public struct SitePlanner {
             TaxonomyPlanner(config: $0, displayNames: $0.field == .source ? config.sourceNames : [:]).plan(articles)
         }
         let tags = taxonomies.first { $0.config.field == .tags }
-        let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso)
+        let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso, words: words)
         let outcome = engine.readAlsoForAll(remembering: memory)
         let readAlso = outcome.readAlso
         diagnostics += outcome.diagnostics

@@ -42,7 +42,7 @@ struct ReadAlsoMemoryTests {
     /// How many articles' lists the build chose again (the rest it remembered).
     func chosen(_ report: BuildReport) -> Int? {
         report.steps.first { $0.name.hasPrefix("plan (read-also: ") }
-            .flatMap { $0.name.split(separator: ",").last?.split(separator: " ").first.flatMap { Int($0) } }
+            .flatMap { $0.name.split(separator: ";").first?.split(separator: ",").last?.split(separator: " ").first.flatMap { Int($0) } }
     }
 
     /// The fixture's site against a clean build of the same archive (no cache of any kind).
@@ -68,6 +68,8 @@ struct ReadAlsoMemoryTests {
         #expect(count >= 1 && count <= 20, "\(report.steps.map(\.name))")
         let lists = try #require(chosen(report))
         #expect(lists >= 1 && lists <= 20, "\(report.steps.map(\.name))")
+        // Only the edited article's words are read again.
+        #expect(report.steps.contains { $0.name.hasSuffix("words: 1 read, 159 remembered)") }, "\(report.steps.map(\.name))")
         #expect(try differencesFromClean(fixture).isEmpty)
     }
 

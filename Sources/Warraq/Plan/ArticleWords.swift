@@ -1,0 +1,60 @@
+/// One article's words as the read-also index reads them: each distinct folded word of the title and of the
+/// text with its count (by `Lexicon.key`), and the hashes of the text's first word 5-shingles. A function of
+/// the title and the text alone, so a rebuild takes an unchanged article's words from the last build
+/// (`WordsStore`) instead of reading its text again, which was the largest part of planning a rebuild.
+public struct ArticleWords: Sendable, Equatable {
+    public struct Count: Sendable, Equatable {
+        public var key: UInt64
+        public var count: Int32
+
+        public init(key: UInt64, count: Int32) {
+            (self.key, self.count) = (key, count)
+        }
+    }
+
+    public var title: [Count] = []
+    public var text: [Count] = []
+    public var shingles: [UInt32] = []
+
+    public init(title: [Count] = [], text: [Count] = [], shingles: [UInt32] = []) {
+        (self.title, self.text, self.shingles) = (title, text, shingles)
+    }
+
+    /// What an article's words are known by from one build to the next: a hash of its title and text,
+    /// eight bytes a step.
+    public static func identity(title: String, text: String) -> UInt64 {
+        var hash = FingerprintHash()
+        for part in [title, text] {
+            var part = part
+            part.withUTF8 { bytes in
+                var offset = 0
+                let raw = UnsafeRawBufferPointer(bytes)
+                while offset + 8 <= raw.count {
+                    hash.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    offset += 8
+                }
+                var tail = UInt64(raw.count)
+                while offset < raw.count {
+                    tail = tail << 8 | UInt64(raw[offset])
+                    offset += 1
+                }
+                hash.add(tail)
+            }
+        }
+        return hash.value
+    }
+}
+
+/// Where the words of the last build are found and this build's are kept (`WordsFile` in Build). Asked from
+/// many threads at once.
+public protocol WordsStore: AnyObject, Sendable {
+    /// The words remembered under an article's `ArticleWords.identity`, or nil.
+    func words(_ identity: UInt64) -> ArticleWords?
+    /// The folded letters of a word key met in remembered words.
+    func spelling(_ key: UInt64) -> [Unicode.Scalar]?
+    /// Words read in this build, to be remembered.
+    func remember(_ words: ArticleWords, as identity: UInt64)
+    /// The build's articles are all read: `live` are their identities, `spellings` the letters of every
+    /// word key they use. What is no longer live may be forgotten.
+    func finish(live: [UInt64], spellings: [UInt64: [Unicode.Scalar]])
+}
