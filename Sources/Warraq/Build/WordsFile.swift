@@ -53,7 +53,11 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
-        if output >= 0 { close(output) }
+        // A build that never finished: a new file is dropped, an appended one lacks its footer.
+        if output >= 0 {
+            close(output)
+            if outputPath != path { unlink(outputPath) }
+        }
     }
 
     /// Reads the file's section if it was made under `key`.
@@ -118,7 +122,8 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
     // MARK: WordsStore
 
     public func words(_ identity: UInt64) -> ArticleWords? {
-        guard let place = lock.withLock({ places[identity] }), let record = read(at: place.offset, count: place.length) else { return nil }
+        // `places` and `spellings` change only in `use` and `finish`, never while words are asked for.
+        guard let place = places[identity], let record = read(at: place.offset, count: place.length) else { return nil }
         return record.withUnsafeBytes { raw -> ArticleWords? in
             guard raw.count >= 8, raw.loadUnaligned(as: UInt64.self).littleEndian == CacheChecksum.of(UnsafeRawBufferPointer(rebasing: raw[8...]), seed: seed) else { return nil }
             var reader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: raw[8...]))
@@ -142,7 +147,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
     }
 
     public func spelling(_ key: UInt64) -> [Unicode.Scalar]? {
-        lock.withLock { spellings[key] }
+        spellings[key]
     }
 
     public func remember(_ words: ArticleWords, as identity: UInt64) {
@@ -159,7 +164,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
         body.int(words.shingles.count)
         for shingle in words.shingles { body.uint32(shingle) }
         var record = CacheBytesWriter(capacity: body.bytes.count + 8)
-        record.uint64(body.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: lock.withLock { seed }) })
+        record.uint64(body.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
         let bytes = record.bytes + body.bytes
         lock.withLock {
             guard openOutput(), Self.write(bytes, to: output) else {

@@ -49,7 +49,12 @@ struct ArticleTerms {
         let (read, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
             guard let store else { return (words: Self.read(article, into: &vocabulary), identity: UInt64(0)) }
             let identity = ArticleWords.identity(title: article.title, text: article.text)
-            if let known = store.words(identity), Self.take(known, from: store, into: &vocabulary) { return (known, identity) }
+            if let known = store.words(identity) {
+                // Remembered words add their counts; their letters are the store's (step 2).
+                for word in known.title { vocabulary.lexicon.add(key: word.key, count: word.count) }
+                for word in known.text { vocabulary.lexicon.add(key: word.key, count: word.count) }
+                return (known, identity)
+            }
             let words = Self.read(article, into: &vocabulary)
             store.remember(words, as: identity)
             return (words, identity)
@@ -61,7 +66,17 @@ struct ArticleTerms {
             lexicon.merge(vocabulary.lexicon)
             letters.merge(vocabulary.letters) { first, _ in first }
         }
-        store?.finish(live: read.map(\.identity), spellings: letters)
+        if let store {
+            for key in lexicon.counts.keys where letters[key] == nil {
+                // A store that lacks a word's letters does not know what it claims: read every article.
+                guard let spelling = store.spelling(key) else {
+                    self = ArticleTerms(articles, store: nil)
+                    return
+                }
+                letters[key] = spelling
+            }
+            store.finish(live: read.map(\.identity), spellings: letters)
+        }
 
         // 2. Each distinct word's base, once per word rather than once per occurrence; term ids in the
         // order of their keys, so every build numbers them alike.
@@ -177,20 +192,6 @@ struct ArticleTerms {
         }
         result.shingles = shingles.sorted()
         return result
-    }
-
-    /// Counts remembered words into the chunk's vocabulary, as reading them would have; false (and nothing
-    /// counted) when the store lacks the letters of one of their words.
-    private static func take(_ words: ArticleWords, from store: WordsStore, into vocabulary: inout ChunkVocabulary) -> Bool {
-        var missing: [(UInt64, [Unicode.Scalar])] = []
-        for word in words.title + words.text where vocabulary.letters[word.key] == nil {
-            guard let letters = store.spelling(word.key) else { return false }
-            missing.append((word.key, letters))
-        }
-        for (key, letters) in missing where vocabulary.letters[key] == nil { vocabulary.letters[key] = letters }
-        for word in words.title { vocabulary.lexicon.add(key: word.key, count: word.count) }
-        for word in words.text { vocabulary.lexicon.add(key: word.key, count: word.count) }
-        return true
     }
 
     /// The base a folded word counts as, or nil for function words, numbers and single letters.

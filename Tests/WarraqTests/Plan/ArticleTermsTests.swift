@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import Warraq
+
+/// A store in memory, as `WordsFile` is on disk: what one build remembered, the next is given.
+final class WordsInMemory: WordsStore, @unchecked Sendable {
+    private let lock = NSLock()
+    var kept: [UInt64: ArticleWords] = [:]
+    var spellings: [UInt64: [Unicode.Scalar]] = [:]
+    var read = 0
+
+    func words(_ identity: UInt64) -> ArticleWords? { lock.withLock { kept[identity] } }
+    func spelling(_ key: UInt64) -> [Unicode.Scalar]? { lock.withLock { spellings[key] } }
+    func remember(_ words: ArticleWords, as identity: UInt64) { lock.withLock { kept[identity] = words; read += 1 } }
+    func finish(live: [UInt64], spellings: [UInt64: [Unicode.Scalar]]) { lock.withLock { self.spellings = spellings } }
+}
+
+@Suite("The index's words, read or remembered")
+struct ArticleTermsTests {
+    static func articles() -> [Article] {
+        let texts = ["ارتفعت أسعار النفط في الأسواق العالمية مع تراجع المخزونات الأمريكية",
+                     "أسعار النفط تتراجع بعد قرار أوبك زيادة الإنتاج في الأسواق",
+                     "الهلال يفوز على النصر في الدوري السعودي للمحترفين بهدفين",
+                     "النصر يستعد لمواجهة الهلال في نهائي كأس الملك بالرياض"]
+        return texts.enumerated().map { index, text in
+            var article = Article(file: "a\(index).md", title: String(text.split(separator: " ").prefix(4).joined(separator: " ")), slug: "a\(index)")
+            article.text = text + "، وقال مسؤولون إن " + text
+            return article
+        }
+    }
+
+    func same(_ a: ArticleTerms, _ b: ArticleTerms) -> Bool {
+        a.stems == b.stems && a.termKeys == b.termKeys && a.shingles == b.shingles && a.frequency == b.frequency
+            && a.signatures.map { $0.map(\.term) } == b.signatures.map { $0.map(\.term) }
+            && a.signatures.map { $0.map(\.weight) } == b.signatures.map { $0.map(\.weight) }
+    }
+
+    @Test("remembered words give the index that reading them gives; an edited article is read again")
+    func rememberedEqualsRead() {
+        var articles = Self.articles()
+        let store = WordsInMemory()
+        let first = ArticleTerms(articles, store: store)
+        #expect(store.read == 4)
+        #expect(same(first, ArticleTerms(articles)))
+        articles[1].text += " وارتفعت أسعار الذهب"
+        let second = ArticleTerms(articles, store: store)
+        #expect(store.read == 5)
+        #expect(same(second, ArticleTerms(articles)))
+    }
+
+    @Test("a store that lacks the letters of a word it remembers is not believed: every article is read")
+    func missingLettersReadsAll() {
+        let articles = Self.articles()
+        let store = WordsInMemory()
+        _ = ArticleTerms(articles, store: store)
+        store.spellings.removeValue(forKey: store.spellings.keys.sorted()[3])
+        #expect(same(ArticleTerms(articles, store: store), ArticleTerms(articles)))
+    }
+}
