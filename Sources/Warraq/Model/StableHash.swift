@@ -44,6 +44,20 @@ public struct StableHash: Sendable, Hashable {
         data.withUnsafeBytes { combine($0.bindMemory(to: UInt8.self)) }
     }
 
+    /// One byte, without making a sequence of it: the tags between a fingerprint's values.
+    public mutating func combine(byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// A number's eight bytes, least significant first.
+    public mutating func combine(word: UInt64) {
+        var hash = value
+        for shift in stride(from: 0, to: 64, by: 8) {
+            hash = (hash ^ ((word >> UInt64(shift)) & 0xFF)) &* 0x0000_0100_0000_01B3
+        }
+        value = hash
+    }
+
     /// Another hash folded in: a page's hash is made of the hashes of what it shows.
     public mutating func combine(_ other: StableHash) {
         withUnsafeBytes(of: other.value.littleEndian) { combine($0) }

@@ -39,26 +39,34 @@ extension PageRenderer {
     static func combine(_ value: TemplateValue, into hash: inout StableHash) {
         switch value {
         case .text(let text):
-            hash.combine([1])
+            hash.combine(byte: 1)
             hash.combine(text)
-            hash.combine([0])
-        case .flag(let flag): hash.combine([2, flag ? 1 : 0])
-        case .integer(let number): hash.combine("\u{3}\(number)\u{0}")
-        case .number(let number): hash.combine("\u{4}\(number.bitPattern)\u{0}")
-        case .date(let date): hash.combine("\u{5}\(date.timeIntervalSince1970.bitPattern)\u{0}")
-        case .null: hash.combine([6])
+            hash.combine(byte: 0)
+        case .flag(let flag):
+            hash.combine(byte: 2)
+            hash.combine(byte: flag ? 1 : 0)
+        case .integer(let number):
+            hash.combine(byte: 3)
+            hash.combine(word: UInt64(bitPattern: Int64(number)))
+        case .number(let number):
+            hash.combine(byte: 4)
+            hash.combine(word: number.bitPattern)
+        case .date(let date):
+            hash.combine(byte: 5)
+            hash.combine(word: date.timeIntervalSince1970.bitPattern)
+        case .null: hash.combine(byte: 6)
         case .list(let items):
-            hash.combine([7])
+            hash.combine(byte: 7)
             for item in items { combine(item, into: &hash) }
-            hash.combine([8])
+            hash.combine(byte: 8)
         case .map(let entries):
-            hash.combine([9])
+            hash.combine(byte: 9)
             for key in entries.keys.sorted() {
                 hash.combine(key)
-                hash.combine([0])
+                hash.combine(byte: 0)
                 combine(entries[key]!, into: &hash)
             }
-            hash.combine([10])
+            hash.combine(byte: 10)
         }
     }
 }

@@ -29,15 +29,20 @@ enum ViewFingerprint {
             case let own as TemplateRepresentable: PageRenderer.combine(own.templateValue, into: &hash)
             case let map as any KeyOrdered: map.combineInKeyOrder(into: self)
             default:
-                hash.combine([11])
+                hash.combine(byte: 11)
                 try? value.encode(to: Encoding(sink: self))
-                hash.combine([12])
+                hash.combine(byte: 12)
             }
         }
 
         func key(_ key: String) {
             hash.combine(key)
-            hash.combine([0])
+            hash.combine(byte: 0)
+        }
+
+        /// Text as `encode` hashes it, without asking what type it is.
+        func text(_ text: String) {
+            PageRenderer.combine(.text(text), into: &hash)
         }
     }
 
@@ -50,7 +55,8 @@ enum ViewFingerprint {
         func singleValueContainer() -> SingleValueEncodingContainer { Single(sink: sink) }
     }
 
-    // The primitive overloads of each container fall back to the generic `encode`, which `Sink` sorts out.
+    // Text, the commonest value of a view, is hashed by its own overloads; the other primitive overloads
+    // fall back to the generic `encode`, which `Sink` sorts out.
     private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let sink: Sink
         var codingPath: [CodingKey] { [] }
@@ -61,6 +67,15 @@ enum ViewFingerprint {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             sink.key(key.stringValue)
             sink.encode(value)
+        }
+        mutating func encode(_ value: String, forKey key: Key) throws {
+            sink.key(key.stringValue)
+            sink.text(value)
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+            guard let value else { return }
+            sink.key(key.stringValue)
+            sink.text(value)
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             sink.key(key.stringValue)
@@ -90,6 +105,10 @@ enum ViewFingerprint {
             count += 1
             sink.encode(value)
         }
+        mutating func encode(_ value: String) throws {
+            count += 1
+            sink.text(value)
+        }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             count += 1
             return Encoding(sink: sink).container(keyedBy: keyType)
@@ -116,11 +135,11 @@ protocol KeyOrdered {
 
 extension Dictionary: KeyOrdered where Key == String, Value: Encodable {
     func combineInKeyOrder(into sink: ViewFingerprint.Sink) {
-        sink.hash.combine([9])
+        sink.hash.combine(byte: 9)
         for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             sink.key(key)
             sink.encode(self[key]!)
         }
-        sink.hash.combine([10])
+        sink.hash.combine(byte: 10)
     }
 }
