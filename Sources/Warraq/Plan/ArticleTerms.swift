@@ -46,7 +46,9 @@ struct ArticleTerms {
     init(_ articles: [Article], store: WordsStore? = nil) {
         // 1. Read every article once (or take its words from the store): word counts, shingles, and the
         // archive's vocabulary per chunk.
-        let (read, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
+        // Each step's arrays are let go once the next is made: at 100,000 articles the words, the counts and
+        // the weights are half a gigabyte each, and a build's peak memory is where they meet.
+        var (read, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
             guard let store else { return (words: Self.read(article, into: &vocabulary), identity: UInt64(0)) }
             let identity = ArticleWords.identity(title: article.title, text: article.text)
             if let known = store.words(identity) {
@@ -59,13 +61,16 @@ struct ArticleTerms {
             store.remember(words, as: identity)
             return (words, identity)
         }
-        let words = read.map(\.words)
+        var words = read.map(\.words)
+        let identities = read.map(\.identity)
+        read = []
         var lexicon = Lexicon()
         var letters: [UInt64: [Unicode.Scalar]] = [:]
         for vocabulary in vocabularies {
             lexicon.merge(vocabulary.lexicon)
             letters.merge(vocabulary.letters) { first, _ in first }
         }
+        vocabularies = []
         if let store {
             for key in lexicon.counts.keys where letters[key] == nil {
                 // A store that lacks a word's letters does not know what it claims: read every article.
@@ -75,7 +80,7 @@ struct ArticleTerms {
                 }
                 letters[key] = spelling
             }
-            store.finish(live: read.map(\.identity), spellings: letters)
+            store.finish(live: identities, spellings: letters)
         }
 
         // 2. Each distinct word's base, once per word rather than once per occurrence; term ids in the
@@ -104,9 +109,11 @@ struct ArticleTerms {
             }
             termOfWord[key] = id
         }
+        letters = [:]
 
         // 3. Term counts per article, document frequencies, then TF-IDF signatures.
-        let termCounts = Parallel.map(words, minimumChunk: 64) { [termOfWord] words -> [(Int32, Float)] in
+        shingles = words.map(\.shingles)
+        var termCounts = Parallel.map(words, minimumChunk: 64) { [termOfWord] words -> [(Int32, Float)] in
             var counts: [Int32: Float] = [:]
             for word in words.title { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) * Self.titleBoost } }
             for word in words.text { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) } }
@@ -116,7 +123,8 @@ struct ArticleTerms {
         for terms in termCounts { for (term, _) in terms { frequency[Int(term)] += 1 } }
         let total = Self.onGrid(articles.count)
         let rarity = frequency.map { log(1 + total / Self.onGrid(Int($0))) }
-        let weighted = Parallel.map(termCounts, minimumChunk: 64) { [frequency, rarity] terms -> [(term: Int32, weight: Float)] in
+        words = []
+        var weighted = Parallel.map(termCounts, minimumChunk: 64) { [frequency, rarity] terms -> [(term: Int32, weight: Float)] in
             var all = terms.map { term, count in
                 (term: term, weight: (1 + log(count)) * rarity[Int(term)])
             }
@@ -129,17 +137,18 @@ struct ArticleTerms {
         }
         // Every term of every article is indexed, as a search engine indexes documents; only the query
         // side is cut to an article's most telling terms (Lucene's MoreLikeThis does the same).
+        termCounts = []
         var postings = [[(article: Int32, weight: Float)]](repeating: [], count: stems.count)
         for (article, vector) in weighted.enumerated() {
             for (term, weight) in vector { postings[Int(term)].append((Int32(article), weight)) }
         }
         self.postings = postings
         queries = weighted.map { Array($0.prefix(Self.signatureSize)) }
+        weighted = []
         signatures = queries.map { $0.sorted { $0.term < $1.term } }
         self.frequency = frequency
         self.stems = stems
         self.termKeys = termKeys
-        shingles = words.map(\.shingles)
     }
 
     /// A count as the weights see it: exact up to 32, then on a grid of 16 steps per doubling (4.4%).
