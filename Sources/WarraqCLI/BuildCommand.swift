@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Hash every output file instead of trusting sizes and times, rewrite any that changed, then check the output against the manifest.")
     var verify = false
 
-    @Flag(name: .customLong("no-cache"), help: "Read every article file again and score every article's read-also instead of taking unchanged ones from .warraq-cache/ (a clean build).")
+    @Flag(name: .customLong("no-cache"), help: "Read every article file and its words again, and score and choose every article's read-also, instead of taking unchanged ones from .warraq-cache/ (a clean build).")
     var noCache = false
 
     func run() throws {
