@@ -148,17 +148,7 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
     /// A word-at-a-time hash of the bytes (the file is tens of megabytes at 100,000 articles).
     static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var hash = FingerprintHash()
-        var offset = 0
-        while offset + 8 <= raw.count {
-            hash.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        var tail = UInt64(raw.count)
-        while offset < raw.count {
-            tail = tail << 8 | UInt64(raw[offset])
-            offset += 1
-        }
-        hash.add(tail)
+        hash.add(bytes: raw)
         return hash.value
     }
 }

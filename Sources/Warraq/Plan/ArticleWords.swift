@@ -26,20 +26,7 @@ public struct ArticleWords: Sendable, Equatable {
         var hash = FingerprintHash()
         for part in [title, text] {
             var part = part
-            part.withUTF8 { bytes in
-                var offset = 0
-                let raw = UnsafeRawBufferPointer(bytes)
-                while offset + 8 <= raw.count {
-                    hash.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    offset += 8
-                }
-                var tail = UInt64(raw.count)
-                while offset < raw.count {
-                    tail = tail << 8 | UInt64(raw[offset])
-                    offset += 1
-                }
-                hash.add(tail)
-            }
+            part.withUTF8 { hash.add(bytes: UnsafeRawBufferPointer($0)) }
         }
         return hash.value
     }

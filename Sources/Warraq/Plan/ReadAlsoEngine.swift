@@ -614,4 +614,19 @@ struct FingerprintHash {
         mixed = mixed &* 0xBF58_476D_1CE4_E5B9
         value = mixed ^ (mixed >> 32)
     }
+
+    /// Bytes eight at a time, then the last few with the length mixed in.
+    mutating func add(bytes raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= raw.count {
+            add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var tail = UInt64(raw.count)
+        while offset < raw.count {
+            tail = tail << 8 | UInt64(raw[offset])
+            offset += 1
+        }
+        add(tail)
+    }
 }
