@@ -210,6 +210,31 @@ struct ReadAlsoEditorRulesTests {
     }
 }
 
+extension ReadAlsoEditorRulesTests {
+    @Test("one rare word shared is weaker evidence than as much likeness over several words")
+    func oneWordIsWeakEvidence() throws {
+        let fixture = try fixture([
+            "falcons.md": ArchiveFixture.markdown(title: "مستشفى الصقور يستقبل طيور الهواة", date: "2023-09-18", extra: "source: الرياض\n",
+                                                  body: "استقبل مستشفى الصقور في الرياض عشرات الطيور من الهواة لفحصها قبل موسم المقناص."),
+            "pilots.md": ArchiveFixture.markdown(title: "الصقور في سماء الاحتفال", date: "2023-09-18", extra: "source: سبق\n",
+                                                 body: "حلقت طائرات فريق الصقور فوق الكورنيش في عرض جوي للاحتفال باليوم الوطني."),
+        ])
+        let (plan, engine) = try fixture.planned()
+        let falcons = try index(plan, "falcons"), pilots = try index(plan, "pilots")
+        let sharedOnce = try explained(engine, falcons, plan, "pilots")
+        // The pilots share one word with the falcon hospital: half its part is given up.
+        #expect(sharedOnce.sharedTerms.count == 1)
+        let likeness = Double(engine.terms.similarity(falcons, pilots))
+        #expect(abs(sharedOnce.textScore - 0.5 * likeness) < 1e-6)
+        // The visit shares many words with the hospital story: the discount is a small part of its score.
+        let okaz = try index(plan, "okaz"), visit = try index(plan, "visit")
+        let sharedMany = try explained(engine, okaz, plan, "visit")
+        #expect(sharedMany.sharedTerms.count > 5)
+        #expect(sharedMany.textScore > 0.8 * Double(engine.terms.similarity(okaz, visit)))
+        #expect(abs(sharedMany.score - (sharedMany.tagScore + sharedMany.textScore) * sharedMany.timeFactor) < 1e-9)
+    }
+}
+
 @Suite("Read also's shortlist: the best few of tens of thousands")
 struct ShortlistSelectionTests {
     @Test("the heap keeps exactly what a full sort would: best score first, the newer article on a tie")
