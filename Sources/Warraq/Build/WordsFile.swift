@@ -10,14 +10,15 @@ import Darwin
 ///
 /// Records are appended and never rewritten in place; after them come the section this build made (every
 /// live record's place and the letters of every word key) and a footer that finds it. A build reads the
-/// section whole and each record it needs on its own (`pread`, checked against its checksum), so the file
+/// section whole and each record it needs on its own (`pread`, checked against its checksum and the identity
+/// it holds: a build running beside another on the same archive may find the other's records), so the file
 /// is never held in memory. A rebuild that read new words appends them and a new section; the file is written
 /// again whole (live records copied into a new file renamed over the old) when dead bytes outnumber live ones.
 /// A file under another key, without a whole footer, or with a garbled section is not used: every article's
 /// words are read again. A garbled record is read again too. A build killed while appending leaves a file
 /// without a whole footer, which the next build replaces.
 public final class WordsFile: WordsStore, @unchecked Sendable {
-    static let header = "warraq words 1\n"
+    static let header = "warraq words 2\n"
     static let magic: UInt64 = 0x3153_4452_4F57_5157  // "WQWORDS1"
     static let footerSize = 32
 
@@ -128,6 +129,8 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
             guard raw.count >= 8, raw.loadUnaligned(as: UInt64.self).littleEndian == CacheChecksum.of(UnsafeRawBufferPointer(rebasing: raw[8...]), seed: seed) else { return nil }
             var reader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: raw[8...]))
             do {
+                // A record is found by its place in the section; it must also say whose words it holds.
+                guard try reader.uint64() == identity else { return nil }
                 func counts() throws(CacheBytesReader.Malformed) -> [ArticleWords.Count] {
                     let count = try reader.count()
                     var list: [ArticleWords.Count] = []
@@ -153,7 +156,8 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
     public func remember(_ words: ArticleWords, as identity: UInt64) {
         lock.withLock { read += 1 }
         guard writes else { return }
-        var body = CacheBytesWriter(capacity: 16 * (words.title.count + words.text.count) + 4 * words.shingles.count + 32)
+        var body = CacheBytesWriter(capacity: 16 * (words.title.count + words.text.count) + 4 * words.shingles.count + 40)
+        body.uint64(identity)
         for list in [words.title, words.text] {
             body.int(list.count)
             for word in list {

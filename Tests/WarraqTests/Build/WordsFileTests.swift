@@ -71,6 +71,27 @@ struct WordsFileTests {
         #expect(opened().words(11) == nil)
     }
 
+    @Test("two builds appending to one file at once never give one article another's words")
+    func twoBuildsAtOnce() throws {
+        let first = opened()
+        first.remember(Self.oil, as: 10)
+        first.finish(live: [10], spellings: Self.letters)
+        let one = opened(), other = opened()
+        one.remember(Self.rain, as: 20)
+        other.remember(Self.oil, as: 21)
+        one.finish(live: [10, 20], spellings: Self.letters)
+        // `other` believes its record sits where `one`'s landed.
+        other.finish(live: [10, 21], spellings: Self.letters)
+        // Whatever survives, each article gets its own words or none (then they are read again).
+        let next = opened()
+        for (identity, words) in [(UInt64(10), Self.oil), (20, Self.rain), (21, Self.oil)] {
+            let found = next.words(identity)
+            #expect(found == nil || found == words)
+        }
+        // `other`'s footer does not find its section where it says: the file is not believed at all.
+        #expect(next.words(10) == nil)
+    }
+
     @Test("a build that writes nothing (warraq check) reads the file and leaves it as it was")
     func readOnly() throws {
         let first = opened()
