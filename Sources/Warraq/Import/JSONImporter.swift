@@ -210,10 +210,11 @@ public struct JSONImporter: Sendable {
 
     func makeArticle(_ record: Record, names: [String: String] = KnownSources.names, papers: [String] = [],
                      controls: inout Int) throws(ArticleError) -> MarkdownFile {
-        /// The field's text without control characters (counted), cleaned for display.
+        /// The field's text with its HTML character references decoded and without control characters
+        /// (counted), cleaned for display.
         func text(_ field: FieldMap.Field) -> String? {
             guard let value = map.value(field, in: record.fields)?.string else { return nil }
-            let (kept, removed) = ControlCharacters.removed(value)
+            let (kept, removed) = ControlCharacters.removed(CharacterReferences.decoded(value))
             controls += removed
             return kept
         }
@@ -244,9 +245,9 @@ public struct JSONImporter: Sendable {
         article.imageAlt = text(.image_alt).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
         article.imageCaption = text(.image_caption).map(ArabicText.clean).flatMap { $0.isEmpty ? nil : $0 }
         switch map.value(.tags, in: record.fields) {
-        case .array(let list)?: article.tags = list.compactMap(\.string).map(ArabicText.clean).filter { !$0.isEmpty }
+        case .array(let list)?: article.tags = list.compactMap(\.string).map { ArabicText.clean(CharacterReferences.decoded($0)) }.filter { !$0.isEmpty }
         case .string(let text)?:
-            article.tags = text.split(whereSeparator: { $0 == "," || $0 == "،" }).map { ArabicText.clean(String($0)) }.filter { !$0.isEmpty }
+            article.tags = CharacterReferences.decoded(text).split(whereSeparator: { $0 == "," || $0 == "،" }).map { ArabicText.clean(String($0)) }.filter { !$0.isEmpty }
         default: break
         }
         return article

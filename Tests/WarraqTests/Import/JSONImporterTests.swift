@@ -47,6 +47,21 @@ struct JSONImporterTests {
         #expect(derived.hasPrefix("2015/07/"))
     }
 
+    @Test("HTML character references a scraper left in a headline are decoded; a bare ampersand stays")
+    func characterReferences() throws {
+        let export = """
+            [{"headline": "الشورى يطالب &quot;الإسكان&quot; بالتسريع &#8211; و&#x201C;سبق&#x201D;", "content": "شركة AT & T تعلن &amp; تؤكد.", "published": "2015-07-21"}]
+            """
+        let fixture = try ArchiveFixture(["export.json": export])
+        _ = try importer().run(files: [fixture.archive.appendingPathComponent("export.json")], into: fixture.archive.appendingPathComponent("news"))
+        try FileManager.default.removeItem(at: fixture.archive.appendingPathComponent("export.json"))
+        let article = try #require(try fixture.plan().articles.first)
+        #expect(article.title == "الشورى يطالب \"الإسكان\" بالتسريع – و“سبق”")
+        #expect(!article.slug.contains("quot"))
+        #expect(article.text.contains("شركة AT & T تعلن & تؤكد."))
+        #expect(CharacterReferences.decoded("&unknown; &#0; &#12") == "&unknown; &#0; &#12")
+    }
+
     @Test("escaped bodies render back to the same text")
     func escaping() throws {
         let fixture = try ArchiveFixture(["export.json": array])
