@@ -171,7 +171,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
         record.uint64(body.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
         let bytes = record.bytes + body.bytes
         lock.withLock {
-            guard openOutput(), Self.write(bytes, to: output) else {
+            guard openOutput(), POSIX.writeAll(bytes, to: output) else {
                 abandonOutput()
                 return
             }
@@ -198,7 +198,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
             // A new file takes the live records it does not have yet from the old one.
             for identity in live where added[identity] == nil {
                 guard let place = places[identity], let record = read(at: place.offset, count: place.length) else { continue }
-                guard Self.write(record, to: output) else { return abandonOutput() }
+                guard POSIX.writeAll(record, to: output) else { return abandonOutput() }
                 added[identity] = (outputEnd, record.count)
                 outputEnd += Int64(record.count)
             }
@@ -222,7 +222,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
             footer.uint64(UInt64(section.bytes.count))
             footer.uint64(section.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
             footer.uint64(Self.magic)
-            guard Self.write(section.bytes + footer.bytes, to: output) else { return abandonOutput() }
+            guard POSIX.writeAll(section.bytes + footer.bytes, to: output) else { return abandonOutput() }
             close(output)
             if outputPath != path, rename(outputPath, path) != 0 { unlink(outputPath) }
             output = -1
@@ -246,7 +246,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         outputPath = path + ".new-" + String(getpid())
         output = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0, Self.write(headerBytes, to: output) else { return false }
+        guard output >= 0, POSIX.writeAll(headerBytes, to: output) else { return false }
         outputEnd = Int64(headerBytes.count)
         return true
     }
@@ -261,24 +261,6 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
     }
 
     private func read(at offset: Int64, count: Int) -> [UInt8]? {
-        guard count >= 0, descriptor >= 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
-            guard got > 0 else { return nil }
-            done += got
-        }
-        return bytes
-    }
-
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let wrote = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, bytes.count - done) }
-            guard wrote > 0 else { return false }
-            done += wrote
-        }
-        return true
+        POSIX.readAll(descriptor, at: offset, count: count)
     }
 }

@@ -110,7 +110,7 @@ public enum ArticleDate {
 
     /// Zero-padded digits, as `%0Nd` writes them: `String(format:)` costs several times more, and dates
     /// are formatted for every page, feed item and sitemap entry.
-    private static func padded(_ number: Int, _ width: Int) -> String {
+    static func padded(_ number: Int, _ width: Int) -> String {
         let digits = String(abs(number))
         let padding = String(repeating: "0", count: max(0, width - digits.count - (number < 0 ? 1 : 0)))
         return (number < 0 ? "-" : "") + padding + digits

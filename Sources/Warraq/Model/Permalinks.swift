@@ -6,17 +6,9 @@ import Foundation
 /// segments against the folders reserved here, and Read sits above Plan.
 public enum Permalinks {
     /// `/2023/`: a year's archive.
-    public static func year(_ year: Int) -> [String] { [padded(year, 4)] }
+    public static func year(_ year: Int) -> [String] { [ArticleDate.padded(year, 4)] }
     /// `/2023/09/`: a month's archive, and the folder of the articles dated in it.
-    public static func month(_ month: Int, of year: Int) -> [String] { Self.year(year) + [padded(month, 2)] }
-
-    /// Zero-padded digits without `String(format:)`, which costs microseconds a call and is asked for every article.
-    /// As `%0Nd` spells it: a sign counts towards the width.
-    static func padded(_ number: Int, _ width: Int) -> String {
-        let digits = String(number.magnitude), sign = number < 0 ? "-" : ""
-        let zeros = max(0, width - digits.count - sign.count)
-        return sign + String(repeating: "0", count: zeros) + digits
-    }
+    public static func month(_ month: Int, of year: Int) -> [String] { Self.year(year) + [ArticleDate.padded(month, 2)] }
     /// Where undated articles go.
     public static let undated = ["articles"]
     /// `/archive/`: every year and month.

@@ -42,12 +42,11 @@ struct ArticleTerms {
     }
 
     /// `store`: the words of the last build, taken for every article whose title and text are unchanged,
-    /// and told this build's.
+    /// and told this build's. Each step's arrays are let go once the next is made: at 100,000 articles the
+    /// words, the counts and the weights are half a gigabyte each, and a build's peak memory is where they meet.
     init(_ articles: [Article], store: WordsStore? = nil) {
         // 1. Read every article once (or take its words from the store): word counts, shingles, and the
         // archive's vocabulary per chunk.
-        // Each step's arrays are let go once the next is made: at 100,000 articles the words, the counts and
-        // the weights are half a gigabyte each, and a build's peak memory is where they meet.
         var (read, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
             guard let store else { return (words: Self.read(article, into: &vocabulary), identity: UInt64(0)) }
             let identity = ArticleWords.identity(title: article.title, text: article.text)

@@ -60,6 +60,19 @@ extension ReadAlsoEngine {
         return hash.value
     }
 
+    /// A list as the memory keeps it: by identity, with the keys it was chosen under.
+    func rememberedChoice(_ readAlso: ReadAlso, key: UInt64, neighbours: UInt64?) -> ReadAlsoMemory.Choice {
+        ReadAlsoMemory.Choice(
+            key: key, neighbours: neighbours, featured: readAlso.featured.map { identities[$0] },
+            similar: readAlso.similar.map { link in
+                switch link {
+                case .article(let other): .article(identities[other])
+                case .headline(let headline): .headline(headline)
+                }
+            },
+            alsoPublished: readAlso.alsoPublished.map { identities[$0] })
+    }
+
     /// A remembered list by index, or nil if one of its articles is no longer in the archive.
     static func readAlso(_ choice: ReadAlsoMemory.Choice, indexOfIdentity: [UInt64: Int]) -> (ReadAlso, UInt64?)? {
         var result = ReadAlso()

@@ -167,17 +167,8 @@ public struct ReadAlsoEngine: Sendable {
                 choice = (readAlso, usedNeighbours ? neighboursKey(of: index) : nil)
             }
             let (readAlso, neighbours) = choice!
-            let remembers = ReadAlsoMemory.Choice(
-                key: key, neighbours: neighbours, featured: readAlso.featured.map { identities[$0] },
-                similar: readAlso.similar.map { link in
-                    switch link {
-                    case .article(let other): .article(identities[other])
-                    case .headline(let headline): .headline(headline)
-                    }
-                },
-                alsoPublished: readAlso.alsoPublished.map { identities[$0] })
             let shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: best.map { identities[$0.article] },
-                                                     scores: best.map(\.score), choice: remembers)
+                                                     scores: best.map(\.score), choice: rememberedChoice(readAlso, key: key, neighbours: neighbours))
             return (readAlso, links.diagnostics(articles[index]), shortlist, remembered == nil, chosenAgain)
         }
         var memory = ReadAlsoMemory()

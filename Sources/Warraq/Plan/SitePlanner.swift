@@ -202,7 +202,7 @@ public struct SitePlanner {
                 folder = Permalinks.undated
             }
             let line = String(article.line)
-            let key = article.file + "\u{0}" + Permalinks.padded(article.line, 8) + "\u{0}" + String(index)
+            let key = article.file + "\u{0}" + ArticleDate.padded(article.line, 8) + "\u{0}" + String(index)
             return (folder, key, Slug.make(article.slug, key: article.file + line, fallbackPrefix: "article"))
         }
         let folders = prepared.map(\.folder), keys = prepared.map(\.key), wanted = prepared.map(\.wanted)

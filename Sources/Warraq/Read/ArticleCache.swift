@@ -178,7 +178,7 @@ public final class ArticleCache: @unchecked Sendable {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = file.path + ".new-" + String(getpid())
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        var written = descriptor >= 0 && Self.write([UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], to: descriptor)
+        var written = descriptor >= 0 && POSIX.writeAll([UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], to: descriptor)
         let seed = self.seed
         var start = 0
         while written && start < sorted.count {
@@ -190,7 +190,7 @@ public final class ArticleCache: @unchecked Sendable {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(records.reduce(0) { $0 + $1.count })
             for record in records { bytes += record }
-            written = Self.write(bytes, to: descriptor)
+            written = POSIX.writeAll(bytes, to: descriptor)
         }
         if descriptor >= 0 { close(descriptor) }
         guard written, rename(temporary, file.path) == 0 else {
@@ -217,19 +217,7 @@ public final class ArticleCache: @unchecked Sendable {
         let descriptor = open(path, flags | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return write(bytes, to: descriptor)
-    }
-
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = POSIX.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
-                offset += written
-            }
-            return true
-        }
+        return POSIX.writeAll(bytes, to: descriptor)
     }
 
     /// `length (4) | checksum (8) | path, stamps, hash, articles, diagnostics`.

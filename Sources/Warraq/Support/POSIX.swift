@@ -22,4 +22,31 @@ enum POSIX {
         Darwin.read(descriptor, bytes, count)
         #endif
     }
+
+    /// All of `bytes` to `descriptor`, however many calls it takes; false on an error.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// `count` bytes of `descriptor` from `offset`, or nil when the file ends first or cannot be read.
+    static func readAll(_ descriptor: Int32, at offset: Int64, count: Int) -> [UInt8]? {
+        guard count >= 0, descriptor >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            done += got
+        }
+        return bytes
+    }
 }
