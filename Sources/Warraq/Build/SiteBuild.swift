@@ -22,7 +22,7 @@ public struct SiteBuild {
     }
 
     private func plan(_ clock: inout StepClock, search: Bool) throws(SiteError)
-        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome) {
+        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
         try plan(prepare(&clock, search: search), &clock)
     }
 
@@ -74,7 +74,7 @@ public struct SiteBuild {
 
     /// `savesCache`: false for `check`, which writes no file, the article cache included.
     private func plan(_ inputs: Inputs, _ clock: inout StepClock, savesCache: Bool = true) throws(SiteError)
-        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome) {
+        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
         let cache = articleCache(inputs)
@@ -107,7 +107,7 @@ public struct SiteBuild {
         if savesCache { memoryFile?.save(memory, key: key) }
         let wordsRead = words.map { "; words: \($0.read) read, \(plan.articles.count - $0.read) remembered" } ?? ""
         clock.lap("plan (read-also: \(scored) scored, \(plan.articles.count - scored) remembered, \(chosen) lists chosen\(wordsRead))")
-        return (plan, theme, archive, readAlso, inputs.indexer, images)
+        return (plan, theme, archive, readAlso, inputs.indexer, images, cache)
     }
 
     /// Builds the site into the output folder.
@@ -136,7 +136,8 @@ public struct SiteBuild {
             clock.lap("input identities")
         }
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _, indexer, images) = try plan(inputs, &clock, savesCache: writing)
+        let (plan, theme, archive, _, indexer, images, cache) = try plan(inputs, &clock, savesCache: writing)
+        let unreadableBefore = cache?.unreadable.value ?? 0
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
         let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
         if writing { clock.lap("previous manifest") }
@@ -175,6 +176,12 @@ public struct SiteBuild {
                 throw error
             }
             clock.lap(search.indexed ? "search index" : "search index (records unchanged)")
+        }
+        if let cache, cache.unreadable.value > unreadableBefore {
+            writer?.discardStaging()
+            cache.forget()
+            throw .input(path: shown(ArticleCache.file(in: options.archive).path), line: nil,
+                         reason: "\(cache.unreadable.value - unreadableBefore) article bodies could not be read back from the article cache; nothing was written. Build again: the cache is checked as it is read")
         }
         var report = BuildReport()
         report.articles = plan.articles.count

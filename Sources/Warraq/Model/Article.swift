@@ -30,12 +30,20 @@ public struct Article: Sendable {
     public var slug: String
     public var summary: String?
     public var draft = false
+    /// The body as HTML and as words, kept out of memory once the article cache holds it.
+    public var body = ArticleBody.empty
     /// The body as HTML, rendered once by libcmark when the article is read.
-    public var bodyHTML: String = ""
+    public var bodyHTML: String {
+        get { body.html }
+        set { body = ArticleBody(html: newValue, text: body.text) }
+    }
     /// The first paragraph as plain text: the lead shown under a featured "read also" link and in feeds.
     public var lead: String = ""
-    /// Words of the title and the start of the body, for finding similar articles.
-    public var text: String = ""
+    /// Words of the title and the body, for finding similar articles.
+    public var text: String {
+        get { body.text }
+        set { body = ArticleBody(html: body.html, text: newValue) }
+    }
     /// What the writer or the scraped page names as "read also" (إقرأ أيضاً), in order.
     public var readAlso: [Reference] = []
     /// The headlines a scraped page lists under "similar articles" (مقالات مشابهة).

@@ -63,8 +63,11 @@ public final class ArticleCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// Records the file holds, live or not: when to write it again whole.
     private var recordsInFile = 0
-    /// Records of this build, encoded while reading (in parallel), appended when the build saves.
-    private var pending: [(path: String, bytes: [UInt8])] = []
+    /// Records of this build, encoded while reading (in parallel), appended when the build saves; their
+    /// bodies are shelved on the file once it holds them.
+    private var pending: [(path: String, record: Record)] = []
+    /// Bodies shelved on the file that could not be read back.
+    let unreadable = UnreadableBodies()
     private var mustRewrite = true
     private(set) var hits = 0
     private(set) var misses = 0
@@ -93,9 +96,18 @@ public final class ArticleCache: @unchecked Sendable {
             pending = []
             recordsInFile = 0
             mustRewrite = true
-            if let file, let data = try? Data(contentsOf: file, options: .mappedIfSafe) {
-                load(data, key: key)
+            if let file, let shelf = CacheShelf(path: file.path, unreadable: unreadable) {
+                _ = shelf.mapped { load($0, key: key, shelf: shelf) }
             }
+        }
+    }
+
+    /// Drops everything read, so that the next build reads the file again (and checks it) whatever its key.
+    func forget() {
+        lock.withLock {
+            key = ""
+            entries = [:]
+            pending = []
         }
     }
 
@@ -121,13 +133,15 @@ public final class ArticleCache: @unchecked Sendable {
     /// Records what reading a file gave. Articles whose front matter holds a value the cache cannot keep
     /// exactly are not recorded: their file is read again next time.
     func store(_ path: String, _ entry: Entry) {
-        guard let bytes = Self.record(path, entry, seed: lock.withLock({ seed })) else {
+        // A body that could not be read back from the file must not be written into it as empty.
+        let failures = unreadable.value
+        guard let record = Self.record(path, entry, seed: lock.withLock({ seed })), unreadable.value == failures else {
             lock.withLock { _ = entries.removeValue(forKey: path) }
             return
         }
         lock.withLock {
             entries[path] = entry
-            pending.append((path, bytes))
+            pending.append((path, record))
         }
     }
 
@@ -170,58 +184,79 @@ public final class ArticleCache: @unchecked Sendable {
 
     /// Records encoded while reading are written as they are; the others are encoded a slice at a time
     /// and written as they come, so the whole file is never held twice in memory.
+    /// Bodies are shelved on the new file once it is in place.
     private func rewrite(_ file: URL) {
         let sorted = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var encoded: [String: [UInt8]] = [:]
-        for record in pending { encoded[record.path] = record.bytes }
+        var encoded: [String: Record] = [:]
+        for record in pending { encoded[record.path] = record.record }
         pending = []
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = file.path + ".new-" + String(getpid())
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        var written = descriptor >= 0 && POSIX.writeAll([UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], to: descriptor)
-        let seed = self.seed
+        let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let shelf = descriptor >= 0 ? CacheShelf(descriptor: descriptor, unreadable: unreadable) : nil
+        let header = [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A]
+        var written = shelf != nil && POSIX.writeAll(header, to: descriptor)
+        var offset = header.count
+        var bodies: [CachedArticle.BodySpan] = []
+        let (seed, failures) = (self.seed, unreadable.value)
         var start = 0
         while written && start < sorted.count {
             let slice = Array(sorted[start..<min(start + 2048, sorted.count)])
             start += slice.count
             let records = Parallel.map(slice, minimumChunk: 64) { [encoded] path in
-                encoded[path] ?? entries[path].flatMap { Self.record(path, $0, seed: seed) } ?? []
+                encoded[path] ?? entries[path].flatMap { Self.record(path, $0, seed: seed) } ?? Record(bytes: [], bodies: [])
             }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(records.reduce(0) { $0 + $1.count })
-            for record in records { bytes += record }
+            bytes.reserveCapacity(records.reduce(0) { $0 + $1.bytes.count })
+            for record in records {
+                bodies += record.bodies.map { $0.moved(by: offset + bytes.count) }
+                bytes += record.bytes
+            }
+            offset += bytes.count
             written = POSIX.writeAll(bytes, to: descriptor)
         }
-        if descriptor >= 0 { close(descriptor) }
-        guard written, rename(temporary, file.path) == 0 else {
+        guard written, unreadable.value == failures, rename(temporary, file.path) == 0 else {
             unlink(temporary)
             recordsInFile = 0
             mustRewrite = true
             return
         }
+        if let shelf { for span in bodies { span.shelve(on: shelf) } }
         recordsInFile = sorted.count
         mustRewrite = false
     }
 
+    /// Bodies are shelved on the file once each record is found where it was written: with two builds
+    /// appending at once, records of the other can land between this one's.
     private func append(_ file: URL) {
         var bytes: [UInt8] = []
-        for record in pending { bytes += record.bytes }
-        if Self.write(bytes, to: file.path, flags: O_WRONLY | O_APPEND) {
-            recordsInFile += pending.count
-        } else {
-            mustRewrite = true
+        var bodies: [CachedArticle.BodySpan] = []
+        for record in pending {
+            bodies += record.record.bodies.map { $0.moved(by: bytes.count) }
+            bytes += record.record.bytes
         }
+        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { mustRewrite = true; return }
+        let shelf = CacheShelf(descriptor: descriptor, unreadable: unreadable)
+        guard POSIX.writeAll(bytes, to: descriptor) else { mustRewrite = true; return }
+        recordsInFile += pending.count
+        let start = Int(lseek(descriptor, 0, SEEK_CUR)) - bytes.count
+        var offset = start
+        for record in pending {
+            guard start >= 0, shelf.bytes(at: offset, count: 12) == Array(record.record.bytes.prefix(12)) else { return }
+            offset += record.record.bytes.count
+        }
+        for span in bodies { span.moved(by: start).shelve(on: shelf) }
     }
 
-    private static func write(_ bytes: [UInt8], to path: String, flags: Int32) -> Bool {
-        let descriptor = open(path, flags | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return POSIX.writeAll(bytes, to: descriptor)
+    /// A record's bytes and where its articles' bodies lie in them.
+    struct Record {
+        var bytes: [UInt8]
+        var bodies: [CachedArticle.BodySpan]
     }
 
     /// `length (4) | checksum (8) | path, stamps, hash, articles, diagnostics`.
-    static func record(_ path: String, _ entry: Entry, seed: UInt64) -> [UInt8]? {
+    static func record(_ path: String, _ entry: Entry, seed: UInt64) -> Record? {
         var body = CacheBytesWriter(capacity: 8192)
         body.string(path)
         write(entry.stamp, to: &body)
@@ -230,8 +265,9 @@ public final class ArticleCache: @unchecked Sendable {
         body.bool(entry.trusted)
         body.uint64(entry.contentHash)
         body.int(entry.articles.count)
+        var bodies: [CachedArticle.BodySpan] = []
         do {
-            for article in entry.articles { try CachedArticle.write(article, to: &body) }
+            for article in entry.articles { bodies.append(try CachedArticle.write(article, to: &body).moved(by: 12)) }
         } catch {
             return nil
         }
@@ -240,7 +276,7 @@ public final class ArticleCache: @unchecked Sendable {
         var out = CacheBytesWriter(capacity: body.bytes.count + 12)
         out.uint32(UInt32(body.bytes.count))
         out.uint64(body.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
-        return out.bytes + body.bytes
+        return Record(bytes: out.bytes + body.bytes, bodies: bodies)
     }
 
     private static func write(_ stamp: Stamp, to out: inout CacheBytesWriter) {
@@ -256,12 +292,13 @@ public final class ArticleCache: @unchecked Sendable {
     }
 
     /// Reads the records of a file made under `key`; finds their bounds first, then decodes them in parallel.
-    private func load(_ data: Data, key: String) {
+    /// Bodies are shelved on `shelf`, the file `raw` maps, not copied out of it.
+    private func load(_ raw: UnsafeRawBufferPointer, key: String, shelf: CacheShelf) {
         let seed = self.seed
         let expected = [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A]
-        guard data.count >= expected.count, data.prefix(expected.count).elementsEqual(expected) else { return }
+        guard raw.count >= expected.count, raw.prefix(expected.count).elementsEqual(expected) else { return }
         var whole = true
-        let decoded: [(path: String, entry: Entry)?] = data.withUnsafeBytes { raw in
+        let decoded: [(path: String, entry: Entry)?] = {
             var bounds: [Range<Int>] = []
             var offset = expected.count
             while raw.count - offset >= 12 {
@@ -279,22 +316,22 @@ public final class ArticleCache: @unchecked Sendable {
                 let body = UnsafeRawBufferPointer(rebasing: record[12...])
                 guard record.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian == CacheChecksum.of(body, seed: seed) else { return nil }
                 var input = CacheBytesReader(body)
-                return try? Self.decode(&input)
+                return try? Self.decode(&input, shelf: (shelf, range.lowerBound + 12))
             }
-        }
+        }()
         for case let (path, entry)? in decoded { entries[path] = entry }
         recordsInFile = decoded.count
         mustRewrite = !whole || decoded.contains { $0 == nil }
     }
 
-    private static func decode(_ input: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> (path: String, entry: Entry) {
+    private static func decode(_ input: inout CacheBytesReader, shelf: (shelf: any BodyShelf, offset: Int)) throws(CacheBytesReader.Malformed) -> (path: String, entry: Entry) {
         let path = try input.string()
         let stamp = try readStamp(&input)
         let sidecar = try input.bool() ? try readStamp(&input) : nil
         let trusted = try input.bool()
         let hash = try input.uint64()
         var articles: [Article] = []
-        for _ in 0..<(try input.count()) { articles.append(try CachedArticle.read(from: &input)) }
+        for _ in 0..<(try input.count()) { articles.append(try CachedArticle.read(from: &input, shelf: shelf)) }
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try input.count()) { diagnostics.append(try CachedArticle.readDiagnostic(from: &input)) }
         guard input.atEnd else { throw CacheBytesReader.Malformed() }

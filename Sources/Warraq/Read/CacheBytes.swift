@@ -31,6 +31,15 @@ struct CacheBytesWriter {
         }
     }
 
+    /// Writes `text` like `string` and says where its UTF-8 bytes lie in `bytes` and their `check`, to
+    /// read them back alone.
+    mutating func placedString(_ text: String, check: (UnsafeRawBufferPointer) -> UInt64) -> ShelfSpan {
+        let start = bytes.count + 4
+        string(text)
+        let range = start..<bytes.count
+        return ShelfSpan(range: range, check: bytes.withUnsafeBytes { check(UnsafeRawBufferPointer(rebasing: $0[range])) })
+    }
+
     mutating func optionalString(_ text: String?) {
         bool(text != nil)
         if let text { string(text) }
@@ -112,6 +121,13 @@ struct CacheBytesReader {
     mutating func string() throws(Malformed) -> String {
         let count = Int(try uint32())
         return String(decoding: try take(count), as: UTF8.self)
+    }
+
+    /// Steps over a string, saying where its bytes lie and their `check`, without copying them.
+    mutating func skippedString(check: (UnsafeRawBufferPointer) -> UInt64) throws(Malformed) -> ShelfSpan {
+        let count = Int(try uint32())
+        let start = offset
+        return ShelfSpan(range: start..<(start + count), check: check(try take(count)))
     }
 
     mutating func optionalString() throws(Malformed) -> String? {

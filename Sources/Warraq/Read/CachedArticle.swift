@@ -8,7 +8,23 @@ import Foundation
 enum CachedArticle {
     struct Uncachable: Error {}
 
-    static func write(_ article: Article, to out: inout CacheBytesWriter) throws(Uncachable) {
+    /// Where an article's body lies in the bytes it was written to: where it is read back from once shelved.
+    struct BodySpan {
+        var body: ArticleBody
+        var html: ShelfSpan
+        var text: ShelfSpan
+
+        func moved(by offset: Int) -> BodySpan {
+            BodySpan(body: body, html: html.moved(by: offset), text: text.moved(by: offset))
+        }
+
+        func shelve(on shelf: any BodyShelf) {
+            body.shelve(on: shelf, html: html, text: text)
+        }
+    }
+
+    @discardableResult
+    static func write(_ article: Article, to out: inout CacheBytesWriter) throws(Uncachable) -> BodySpan {
         out.string(article.file)
         out.int(article.line)
         out.string(article.title)
@@ -23,9 +39,10 @@ enum CachedArticle {
         out.string(article.slug)
         out.optionalString(article.summary)
         out.bool(article.draft)
-        out.string(article.bodyHTML)
+        let body = article.body
+        let html = out.placedString(body.html, check: CacheShelf.check)
         out.string(article.lead)
-        out.string(article.text)
+        let text = out.placedString(body.text, check: CacheShelf.check)
         out.int(article.readAlso.count)
         for reference in article.readAlso {
             out.string(reference.target)
@@ -41,9 +58,12 @@ enum CachedArticle {
             out.int(image.line)
         }
         try writeValue(.map(article.params), to: &out)
+        return BodySpan(body: body, html: html, text: text)
     }
 
-    static func read(from input: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> Article {
+    /// `shelf`: where the input's bytes lie in a file, from `offset` on; the body is then shelved on it, not
+    /// copied.
+    static func read(from input: inout CacheBytesReader, shelf: (shelf: any BodyShelf, offset: Int)? = nil) throws(CacheBytesReader.Malformed) -> Article {
         let file = try input.string()
         let line = try input.int()
         let title = try input.string()
@@ -68,9 +88,16 @@ enum CachedArticle {
         article.credit = credit
         article.summary = try input.optionalString()
         article.draft = try input.bool()
-        article.bodyHTML = try input.string()
-        article.lead = try input.string()
-        article.text = try input.string()
+        if let shelf {
+            let html = try input.skippedString(check: CacheShelf.check)
+            article.lead = try input.string()
+            let text = try input.skippedString(check: CacheShelf.check)
+            article.body = ArticleBody(shelf: shelf.shelf, html: html.moved(by: shelf.offset), text: text.moved(by: shelf.offset))
+        } else {
+            let html = try input.string()
+            article.lead = try input.string()
+            article.body = ArticleBody(html: html, text: try input.string())
+        }
         let references = try input.count()
         for _ in 0..<references {
             let target = try input.string()

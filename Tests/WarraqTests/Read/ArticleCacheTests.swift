@@ -124,6 +124,60 @@ struct ArticleCacheTests {
         try Self.expectClean(fixture, "after a cache of another version")
     }
 
+    @Test("bodies are let go once the cache holds them, and read back as they were written")
+    func shelvedBodies() throws {
+        let fixture = try Self.archive()
+        func first(_ plan: SitePlan) throws -> Article { try #require(plan.articles.first { $0.title == "الخبر الأول" }) }
+        // Parsed and written whole, then loaded from the file.
+        for plan in [try fixture.plan(), try fixture.plan()] {
+            let article = try first(plan)
+            #expect(article.body.isShelved)
+            #expect(article.bodyHTML == "<p>نص الخبر الأول.</p>\n")
+            #expect(article.text == "الخبر الأول\nنص الخبر الأول.\n")
+        }
+        // Appended after the records already there.
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/a.md", ArchiveFixture.markdown(title: "الخبر الأول", date: "2023-09-20", body: "نص معدل."))
+        let edited = try first(try fixture.plan())
+        #expect(edited.body.isShelved)
+        #expect(edited.bodyHTML == "<p>نص معدل.</p>\n")
+        #expect(try first(try fixture.plan()).bodyHTML == "<p>نص معدل.</p>\n")
+    }
+
+    @Test("a body changed in the cache's file under a running preview fails the build, which writes nothing; the next build is whole")
+    func bodyChangedUnderTheBuild() throws {
+        let fixture = try Self.archive()
+        let file = Self.cacheFile(fixture)
+        var options = BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: fixture.output)
+        options.articleCache = ArticleCache(file: file)
+        _ = try SiteBuild(options).run()
+        let before = try #require(fixture.page("2023/09/b/index.html"))
+        #expect(before.contains("نص الخبر الثاني."))
+
+        // ص becomes ض in the first copy of b's body, in place: still UTF-8, another word.
+        let bytes = try Data(contentsOf: file)
+        let found = try #require(bytes.range(of: Data("<p>نص الخبر الثاني.".utf8)))
+        let handle = try FileHandle(forUpdating: file)
+        try handle.seek(toOffset: UInt64(found.lowerBound - bytes.startIndex + 3 + 3))
+        try handle.write(contentsOf: Data([0xB6]))
+        try handle.close()
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/c.md", ArchiveFixture.markdown(title: "الخبر الثالث", date: "2023-09-22", tags: ["الرياض"], body: "نص جديد."))
+
+        #expect {
+            try SiteBuild(options).run()
+        } throws: { error in
+            "\(error)".contains("could not be read back from the article cache")
+        }
+        #expect(fixture.page("2023/09/b/index.html") == before)
+        #expect(fixture.page("2023/09/c/index.html")?.contains("نص جديد.") == false)
+
+        // The file is read again and checked: b's record fails, b is parsed again.
+        _ = try SiteBuild(options).run()
+        #expect(fixture.page("2023/09/c/index.html")?.contains("نص جديد.") == true)
+        try Self.expectClean(fixture, "after a body changed under the build")
+    }
+
     @Test("another site.yml is another cache: every file is parsed again")
     func configChange() throws {
         let fixture = try Self.archive()

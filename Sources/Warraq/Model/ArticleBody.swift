@@ -1,0 +1,80 @@
+import Synchronization
+
+/// An article's body as HTML and as plain words: the two largest parts of an article (about 7 KB of its
+/// 9), wanted only when its words are counted and when its page is rendered. Once a shelf (the article
+/// cache's file) holds their bytes, they are let go and read back from it on each use, so the memory of a
+/// build grows with the archive's headlines and tags, not with its prose.
+///
+/// Shared by every copy of its article: the only change it undergoes, held to shelved or from one shelf
+/// to another, keeps the same text, so copies keep their value semantics.
+public final class ArticleBody: Sendable {
+    private enum Place {
+        case held(html: String, text: String)
+        case shelved(any BodyShelf, html: ShelfSpan, text: ShelfSpan)
+    }
+
+    private let place: Mutex<Place>
+
+    public init(html: String, text: String) {
+        place = Mutex(.held(html: html, text: text))
+    }
+
+    init(shelf: any BodyShelf, html: ShelfSpan, text: ShelfSpan) {
+        place = Mutex(.shelved(shelf, html: html, text: text))
+    }
+
+    static let empty = ArticleBody(html: "", text: "")
+
+    /// The body as libcmark rendered it.
+    public var html: String { read(html: true) }
+
+    /// The title and body as plain words, for counting them.
+    public var text: String { read(html: false) }
+
+    /// Whether it is read back from a shelf rather than held.
+    var isShelved: Bool {
+        place.withLock { if case .shelved = $0 { true } else { false } }
+    }
+
+    /// Lets the text go: `shelf` holds the HTML's bytes at `html` and the words' at `text`.
+    func shelve(on shelf: any BodyShelf, html: ShelfSpan, text: ShelfSpan) {
+        place.withLock { $0 = .shelved(shelf, html: html, text: text) }
+    }
+
+    private enum Found {
+        case held(String)
+        case shelved(any BodyShelf, ShelfSpan)
+    }
+
+    /// The shelf is read outside the lock: pages render in parallel.
+    private func read(html wantsHTML: Bool) -> String {
+        let found: Found = place.withLock { place in
+            switch place {
+            case .held(let html, let text): .held(wantsHTML ? html : text)
+            case .shelved(let shelf, let html, let text): .shelved(shelf, wantsHTML ? html : text)
+            }
+        }
+        switch found {
+        case .held(let text): return text
+        case .shelved(let shelf, let span): return shelf.text(at: span)
+        }
+    }
+}
+
+/// Where a shelved text's bytes lie, and their checksum: a shelf changed in place under a build is caught,
+/// not read as another article's words.
+struct ShelfSpan: Sendable, Equatable {
+    var range: Range<Int>
+    var check: UInt64
+
+    func moved(by offset: Int) -> ShelfSpan {
+        ShelfSpan(range: (range.lowerBound + offset)..<(range.upperBound + offset), check: check)
+    }
+}
+
+/// Where shelved bodies are read back from (the article cache's file). It answers "" for bytes it can no
+/// longer read or that fail their checksum, and counts them, so the build that asked can fail before it
+/// replaces the site.
+protocol BodyShelf: AnyObject, Sendable {
+    func text(at span: ShelfSpan) -> String
+}
