@@ -77,7 +77,7 @@ public struct SiteBuild {
         -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
-        let cache = articleCache(inputs)
+        let cache = articleCache(inputs, writes: savesCache)
         var archive = reader.read(files, skipped: inputs.skipped, cache: cache, fileDone: reading.itemDone)
         reading.end()
         if let cache {
@@ -225,10 +225,10 @@ public struct SiteBuild {
 
     /// The article cache this build reads through, made ready for its configuration: what an article is
     /// read into depends on this Warraq, `site.yml`, the base URL given and the name the archive is shown by.
-    private func articleCache(_ inputs: Inputs) -> ArticleCache? {
+    private func articleCache(_ inputs: Inputs, writes: Bool) -> ArticleCache? {
         guard options.readsCache, !options.verify else { return nil }
         let cache = options.articleCache ?? ArticleCache(file: ArticleCache.file(in: options.archive))
-        cache.use(key: cacheKey(inputs))
+        cache.use(key: cacheKey(inputs), writes: writes)
         return cache
     }
 

@@ -66,6 +66,13 @@ public final class ArticleCache: @unchecked Sendable {
     /// Records of this build, encoded while reading (in parallel), appended when the build saves; their
     /// bodies are shelved on the file once it holds them.
     private var pending: [(path: String, record: Record)] = []
+    private var pendingBytes = 0
+    /// Whether records may be written while reading, once `flushBytes` of them wait: a first build would
+    /// otherwise hold every body twice, parsed and encoded. Not for a build that writes no file (`check`).
+    private var writesEarly = false
+    let flushBytes: Int
+    /// The new file a whole rewrite goes into, renamed over the old when the build saves.
+    private var draft: Draft?
     /// Bodies shelved on the file that could not be read back.
     let unreadable = UnreadableBodies()
     private var mustRewrite = true
@@ -78,22 +85,29 @@ public final class ArticleCache: @unchecked Sendable {
         archive.appendingPathComponent(".warraq-cache/articles")
     }
 
-    public init(file: URL?) {
+    /// `flushBytes`: how many bytes of records may wait while reading before they are written.
+    public init(file: URL?, flushBytes: Int = 32 << 20) {
         self.file = file
+        self.flushBytes = flushBytes
     }
 
     /// Makes the cache answer for builds with this key: the file is read if not yet, and everything is
     /// dropped if it was made under another key.
-    func use(key: String) {
+    /// `writes`: whether this build saves the cache (`save(keeping:)`).
+    func use(key: String, writes: Bool = true) {
         lock.withLock {
             // Counted per build: the preview's cache serves build after build.
             hits = 0
             misses = 0
+            writesEarly = writes
+            draft?.discard()
+            draft = nil
             guard key != self.key else { return }
             self.key = key
             seed = StableHash(Array(key.utf8)).value
             entries = [:]
             pending = []
+            pendingBytes = 0
             recordsInFile = 0
             mustRewrite = true
             if let file, let shelf = CacheShelf(path: file.path, unreadable: unreadable) {
@@ -108,6 +122,9 @@ public final class ArticleCache: @unchecked Sendable {
             key = ""
             entries = [:]
             pending = []
+            pendingBytes = 0
+            draft?.discard()
+            draft = nil
         }
     }
 
@@ -142,6 +159,8 @@ public final class ArticleCache: @unchecked Sendable {
         lock.withLock {
             entries[path] = entry
             pending.append((path, record))
+            pendingBytes += record.bytes.count
+            if writesEarly, pendingBytes >= flushBytes, let file { flush(file) }
         }
     }
 
@@ -155,15 +174,16 @@ public final class ArticleCache: @unchecked Sendable {
         lock.withLock {
             let live = Set(paths)
             entries = entries.filter { live.contains($0.key) }
-            guard let file else { pending = []; return }
+            guard let file else { pending = []; pendingBytes = 0; return }
             let pendingCount = pending.count
             if !mustRewrite && pendingCount == 0 { return }
-            if mustRewrite || recordsInFile + pendingCount > 2 * entries.count + 64 {
+            if mustRewrite || draft != nil || recordsInFile + pendingCount > 2 * entries.count + 64 {
                 rewrite(file)
             } else {
                 append(file)
             }
             pending = []
+            pendingBytes = 0
         }
     }
 
@@ -182,47 +202,46 @@ public final class ArticleCache: @unchecked Sendable {
 
     // MARK: the file
 
+    /// Writes the records waiting: into the draft of a whole new file when one is due, else after the
+    /// file's records (a record written early is a true record of its file whatever happens next).
+    private func flush(_ file: URL) {
+        if mustRewrite {
+            if draft == nil { draft = Draft(file, header: [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], unreadable: unreadable) }
+            draft?.write(pending)
+        } else {
+            append(file)
+        }
+        pending = []
+        pendingBytes = 0
+    }
+
     /// Records encoded while reading are written as they are; the others are encoded a slice at a time
-    /// and written as they come, so the whole file is never held twice in memory.
-    /// Bodies are shelved on the new file once it is in place.
+    /// and written as they come, so the whole file is never held twice in memory. Records already in the
+    /// draft are not written again.
     private func rewrite(_ file: URL) {
-        let sorted = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var draft = self.draft ?? Draft(file, header: [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], unreadable: unreadable)
+        self.draft = nil
+        let sorted = entries.keys.filter { !draft.holds.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var encoded: [String: Record] = [:]
         for record in pending { encoded[record.path] = record.record }
         pending = []
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.path + ".new-" + String(getpid())
-        let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        let shelf = descriptor >= 0 ? CacheShelf(descriptor: descriptor, unreadable: unreadable) : nil
-        let header = [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A]
-        var written = shelf != nil && POSIX.writeAll(header, to: descriptor)
-        var offset = header.count
-        var bodies: [CachedArticle.BodySpan] = []
         let (seed, failures) = (self.seed, unreadable.value)
         var start = 0
-        while written && start < sorted.count {
+        while draft.whole && start < sorted.count {
             let slice = Array(sorted[start..<min(start + 2048, sorted.count)])
             start += slice.count
-            let records = Parallel.map(slice, minimumChunk: 64) { [encoded] path in
-                encoded[path] ?? entries[path].flatMap { Self.record(path, $0, seed: seed) } ?? Record(bytes: [], bodies: [])
-            }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(records.reduce(0) { $0 + $1.bytes.count })
-            for record in records {
-                bodies += record.bodies.map { $0.moved(by: offset + bytes.count) }
-                bytes += record.bytes
-            }
-            offset += bytes.count
-            written = POSIX.writeAll(bytes, to: descriptor)
+            draft.write(Parallel.map(slice, minimumChunk: 64) { [encoded] path in
+                (path, encoded[path] ?? entries[path].flatMap { Self.record(path, $0, seed: seed) } ?? Record(bytes: [], bodies: []))
+            })
         }
-        guard written, unreadable.value == failures, rename(temporary, file.path) == 0 else {
-            unlink(temporary)
+        // A body that could not be read back from the old file must not be written into the new one as empty.
+        guard unreadable.value == failures, draft.commit() else {
+            draft.discard()
             recordsInFile = 0
             mustRewrite = true
             return
         }
-        if let shelf { for span in bodies { span.shelve(on: shelf) } }
-        recordsInFile = sorted.count
+        recordsInFile = draft.records
         mustRewrite = false
     }
 

@@ -178,6 +178,35 @@ struct ArticleCacheTests {
         try Self.expectClean(fixture, "after a body changed under the build")
     }
 
+    @Test("records written while the archive is read, whole or appended, give a clean build's site; check writes none")
+    func writtenWhileReading() throws {
+        let fixture = try Self.archive()
+        let folder = fixture.archive.appendingPathComponent(".warraq-cache")
+        func cache() -> ArticleCache { ArticleCache(file: Self.cacheFile(fixture), flushBytes: 1) }
+        var options = BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: fixture.output)
+        options.articleCache = cache()
+        _ = try SiteBuild(options).check()
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+
+        options.articleCache = cache()
+        #expect(Self.parsed(try SiteBuild(options).run()) == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("articles") } == ["articles"])
+        try Self.expectClean(fixture, "after a first build written while reading")
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/a.md", ArchiveFixture.markdown(title: "الخبر الأول", date: "2023-09-20", tags: ["غزة"], body: "نص معدل."))
+        try fixture.write("2023/09/d.md", ArchiveFixture.markdown(title: "الخبر الرابع", date: "2023-09-23", body: "نص الخبر الرابع."))
+        #expect(Self.parsed(try SiteBuild(options).run()) == 2)
+        try Self.expectClean(fixture, "after records appended while reading")
+        // A new process reads what both builds wrote.
+        options.articleCache = cache()
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/c.md", ArchiveFixture.markdown(title: "الخبر الثالث", date: "2023-09-22", body: "نص آخر."))
+        #expect(Self.parsed(try SiteBuild(options).run()) == 1)
+        #expect(fixture.page("2023/09/d/index.html")?.contains("نص الخبر الرابع.") == true)
+        try Self.expectClean(fixture, "read back by another cache")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("articles") } == ["articles"])
+    }
+
     @Test("another site.yml is another cache: every file is parsed again")
     func configChange() throws {
         let fixture = try Self.archive()
