@@ -92,6 +92,22 @@ public enum ArabicText {
         functionWordScalars.contains(folded)
     }
 
+    /// Whether a folded word is a function word with a conjunction or preposition written onto it
+    /// ("وخلال", "لكل", "بدون", "وبين"): as empty as the word alone. Not after the article: "المثل" is a
+    /// proverb, not "مثل".
+    static func isFunctionWordWithClitic(scalars folded: [Unicode.Scalar]) -> Bool {
+        guard folded.count >= 3 else { return false }
+        for length in 1...2 where folded.count - length >= 2 {
+            let prefix = folded[..<length]
+            guard prefix.allSatisfy(clitics.contains), length == 1 || conjunctions.contains(prefix.first!) else { continue }
+            if functionWordScalars.contains(Array(folded[length...])) { return true }
+        }
+        return false
+    }
+
+    private static let conjunctions: Set<Unicode.Scalar> = ["و", "ف"]
+    private static let clitics: Set<Unicode.Scalar> = ["و", "ف", "ب", "ل", "ك"]
+
     /// The spelling writers used most for one folded identity; among equals, the first in code point
     /// order, so every build agrees. A spelling in Arabic letters wins over one with Persian or Urdu
     /// letters (ی ک ے), however often those were used: an Arabic site names and addresses its tags in

@@ -204,7 +204,7 @@ struct ArticleTerms {
 
     /// The base a folded word counts as, or nil for function words, numbers and single letters.
     static func term(_ word: [Unicode.Scalar], lexicon: Lexicon) -> ArraySlice<Unicode.Scalar>? {
-        guard word.count >= 2, !ArabicText.isFunctionWord(scalars: word),
+        guard word.count >= 2, !ArabicText.isFunctionWord(scalars: word), !ArabicText.isFunctionWordWithClitic(scalars: word),
               !word.allSatisfy({ ($0.value >= 0x30 && $0.value <= 0x39) || $0.properties.numericType != nil }) else { return nil }
         let base = lexicon.base(scalars: word)
         return base.count >= 2 ? base : nil

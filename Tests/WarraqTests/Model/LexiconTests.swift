@@ -33,6 +33,16 @@ struct LexiconTests {
         #expect(base(word) == expected)
     }
 
+    @Test("a function word with a conjunction or preposition on it is no term; a word that only begins like one is")
+    func functionWordsWithClitics() {
+        for word in ["وخلال", "فخلال", "لكل", "بدون", "وبين", "وبعد", "ولكن", "ومنذ"] {
+            #expect(ArticleTerms.term(Array(ArabicText.fold(word).unicodeScalars), lexicon: lexicon) == nil, "\(word)")
+        }
+        for word in ["وزير", "والدته", "لبنان", "المثل", "بيان", "ولي"] {
+            #expect(ArticleTerms.term(Array(ArabicText.fold(word).unicodeScalars), lexicon: lexicon) != nil, "\(word)")
+        }
+    }
+
     @Test("no ending is removed: names are never turned into other words")
     func noSuffixes() {
         #expect(base("لبنان") != "لبن")
