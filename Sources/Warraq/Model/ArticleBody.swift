@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// An article's body as HTML and as plain words: the two largest parts of an article (about 7 KB of its
 /// 9), wanted only when its words are counted and when its page is rendered. Once a shelf (the article
@@ -7,20 +7,22 @@ import Synchronization
 ///
 /// Shared by every copy of its article: the only change it undergoes, held to shelved or from one shelf
 /// to another, keeps the same text, so copies keep their value semantics.
-public final class ArticleBody: Sendable {
+public final class ArticleBody: @unchecked Sendable {
     private enum Place {
         case held(html: String, text: String)
         case shelved(any BodyShelf, html: ShelfSpan, text: ShelfSpan)
     }
 
-    private let place: Mutex<Place>
+    /// Changed under `lock` only (Synchronization's `Mutex` needs a newer macOS than Package.swift declares).
+    private var place: Place
+    private let lock = NSLock()
 
     public init(html: String, text: String) {
-        place = Mutex(.held(html: html, text: text))
+        place = .held(html: html, text: text)
     }
 
     init(shelf: any BodyShelf, html: ShelfSpan, text: ShelfSpan) {
-        place = Mutex(.shelved(shelf, html: html, text: text))
+        place = .shelved(shelf, html: html, text: text)
     }
 
     static let empty = ArticleBody(html: "", text: "")
@@ -33,12 +35,12 @@ public final class ArticleBody: Sendable {
 
     /// Whether it is read back from a shelf rather than held.
     var isShelved: Bool {
-        place.withLock { if case .shelved = $0 { true } else { false } }
+        lock.withLock { if case .shelved = place { true } else { false } }
     }
 
     /// Lets the text go: `shelf` holds the HTML's bytes at `html` and the words' at `text`.
     func shelve(on shelf: any BodyShelf, html: ShelfSpan, text: ShelfSpan) {
-        place.withLock { $0 = .shelved(shelf, html: html, text: text) }
+        lock.withLock { place = .shelved(shelf, html: html, text: text) }
     }
 
     private enum Found {
@@ -48,7 +50,7 @@ public final class ArticleBody: Sendable {
 
     /// The shelf is read outside the lock: pages render in parallel.
     private func read(html wantsHTML: Bool) -> String {
-        let found: Found = place.withLock { place in
+        let found: Found = lock.withLock {
             switch place {
             case .held(let html, let text): .held(wantsHTML ? html : text)
             case .shelved(let shelf, let html, let text): .shelved(shelf, wantsHTML ? html : text)

@@ -1,4 +1,3 @@
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -73,9 +72,9 @@ final class CacheShelf: BodyShelf {
 /// How many shelved bodies could not be read back in a build: a page rendered without its body must not
 /// replace the site.
 final class UnreadableBodies: Sendable {
-    private let total = Atomic<Int>(0)
+    private let total = Counter()
 
-    func count() { total.add(1, ordering: .relaxed) }
+    func count() { _ = total.increment() }
 
-    var value: Int { total.load(ordering: .relaxed) }
+    var value: Int { total.value }
 }

@@ -18,7 +18,9 @@ enum CachedArticle {
             BodySpan(body: body, html: html.moved(by: offset), text: text.moved(by: offset))
         }
 
+        /// An empty body stays held: `ArticleBody.empty` is shared by every article without one.
         func shelve(on shelf: any BodyShelf) {
+            guard !(html.range.isEmpty && text.range.isEmpty) else { return }
             body.shelve(on: shelf, html: html, text: text)
         }
     }
