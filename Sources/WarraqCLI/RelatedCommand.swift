@@ -17,6 +17,10 @@ struct RelatedCommand: ParsableCommand {
     @Option(help: "How many computed candidates to explain.")
     var candidates = 10
 
+    func validate() throws {
+        guard candidates >= 0 else { throw ValidationError("--candidates must be 0 or more") }
+    }
+
     func run() throws {
         let (plan, engine) = try plannedArchive(archive)
         let wanted = URL(fileURLWithPath: path).standardizedFileURL.path

@@ -222,10 +222,14 @@ extension ReadAlsoEditorRulesTests {
         let (plan, engine) = try fixture.planned()
         let falcons = try index(plan, "falcons"), pilots = try index(plan, "pilots")
         let sharedOnce = try explained(engine, falcons, plan, "pilots")
-        // The pilots share one word with the falcon hospital: half its part is given up.
+        // The pilots share one word with the falcon hospital: half its part is given up, and what is left
+        // counts as one word of the six a match needs to count whole.
         #expect(sharedOnce.sharedTerms.count == 1)
         let likeness = Double(engine.terms.similarity(falcons, pilots))
-        #expect(abs(sharedOnce.textScore - 0.5 * likeness) < 1e-6)
+        #expect(abs(sharedOnce.textScore - 0.5 * likeness * (1.0 / 6).squareRoot()) < 1e-6)
+        // As much likeness over more words is the stronger match.
+        #expect(ReadAlsoEngine.text(SIMD4(0, 0.3, 0.1, 2)) < ReadAlsoEngine.text(SIMD4(0, 0.3, 0.1, 6)))
+        #expect(ReadAlsoEngine.text(SIMD4(0, 0.3, 0.1, 6)) == ReadAlsoEngine.text(SIMD4(0, 0.3, 0.1, 9)))
         // The visit shares many words with the hospital story: the discount is a small part of its score.
         let okaz = try index(plan, "okaz"), visit = try index(plan, "visit")
         let sharedMany = try explained(engine, okaz, plan, "visit")
@@ -239,6 +243,8 @@ extension ReadAlsoEditorRulesTests {
 struct ShortlistSelectionTests {
     @Test("the heap keeps exactly what a full sort would: best score first, the newer article on a tie")
     func topMatchesSort() {
+        // `warraq related --candidates 0` asks for none: none, not a crash.
+        #expect(ReadAlsoEngine.top((0..<100).map { (article: $0, score: 1.0) }, limit: 0).isEmpty)
         var generator = SystemRandomNumberGenerator()
         for count in [0, 3, 160, 161, 5_000] {
             // Scores from a few values only, so that ties are common and the tie rule is exercised.
