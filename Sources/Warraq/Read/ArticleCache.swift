@@ -206,7 +206,7 @@ public final class ArticleCache: @unchecked Sendable {
     /// file's records (a record written early is a true record of its file whatever happens next).
     private func flush(_ file: URL) {
         if mustRewrite {
-            if draft == nil { draft = Draft(file, header: [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], unreadable: unreadable) }
+            if draft == nil { draft = Draft(file, header: Self.header(key), unreadable: unreadable) }
             draft?.write(pending)
         } else {
             append(file)
@@ -219,7 +219,7 @@ public final class ArticleCache: @unchecked Sendable {
     /// and written as they come, so the whole file is never held twice in memory. Records already in the
     /// draft are not written again.
     private func rewrite(_ file: URL) {
-        var draft = self.draft ?? Draft(file, header: [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A], unreadable: unreadable)
+        var draft = self.draft ?? Draft(file, header: Self.header(key), unreadable: unreadable)
         self.draft = nil
         let sorted = entries.keys.filter { !draft.holds.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var encoded: [String: Record] = [:]
@@ -268,6 +268,11 @@ public final class ArticleCache: @unchecked Sendable {
         for span in bodies { span.moved(by: start).shelve(on: shelf) }
     }
 
+    /// What the file starts with: its format, then the key it was made under.
+    private static func header(_ key: String) -> [UInt8] {
+        [UInt8](header.utf8) + [UInt8](key.utf8) + [0x0A]
+    }
+
     /// A record's bytes and where its articles' bodies lie in them.
     struct Record {
         var bytes: [UInt8]
@@ -314,7 +319,7 @@ public final class ArticleCache: @unchecked Sendable {
     /// Bodies are shelved on `shelf`, the file `raw` maps, not copied out of it.
     private func load(_ raw: UnsafeRawBufferPointer, key: String, shelf: CacheShelf) {
         let seed = self.seed
-        let expected = [UInt8](Self.header.utf8) + [UInt8](key.utf8) + [0x0A]
+        let expected = Self.header(key)
         guard raw.count >= expected.count, raw.prefix(expected.count).elementsEqual(expected) else { return }
         var whole = true
         let decoded: [(path: String, entry: Entry)?] = {
