@@ -248,12 +248,7 @@ public final class ArticleCache: @unchecked Sendable {
     /// Bodies are shelved on the file once each record is found where it was written: with two builds
     /// appending at once, records of the other can land between this one's.
     private func append(_ file: URL) {
-        var bytes: [UInt8] = []
-        var bodies: [CachedArticle.BodySpan] = []
-        for record in pending {
-            bodies += record.record.bodies.map { $0.moved(by: bytes.count) }
-            bytes += record.record.bytes
-        }
+        let (bytes, bodies) = Record.joined(pending.map(\.record))
         let descriptor = open(file.path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { mustRewrite = true; return }
         let shelf = CacheShelf(descriptor: descriptor, unreadable: unreadable)
@@ -277,6 +272,18 @@ public final class ArticleCache: @unchecked Sendable {
     struct Record {
         var bytes: [UInt8]
         var bodies: [CachedArticle.BodySpan]
+
+        /// Records one after another, with where their bodies lie in the whole.
+        static func joined(_ records: [Record]) -> (bytes: [UInt8], bodies: [CachedArticle.BodySpan]) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.reduce(0) { $0 + $1.bytes.count })
+            var bodies: [CachedArticle.BodySpan] = []
+            for record in records {
+                bodies += record.bodies.map { $0.moved(by: bytes.count) }
+                bytes += record.bytes
+            }
+            return (bytes, bodies)
+        }
     }
 
     /// `length (4) | checksum (8) | path, stamps, hash, articles, diagnostics`.

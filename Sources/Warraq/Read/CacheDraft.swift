@@ -33,19 +33,14 @@ extension ArticleCache {
 
         mutating func write(_ batch: [(path: String, record: Record)]) {
             guard whole, let shelf else { return }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(batch.reduce(0) { $0 + $1.record.bytes.count })
-            var bodies: [CachedArticle.BodySpan] = []
-            for (path, record) in batch where !record.bytes.isEmpty {
-                bodies += record.bodies.map { $0.moved(by: offset + bytes.count) }
-                bytes += record.bytes
-                holds.insert(path)
-                records += 1
-            }
+            let kept = batch.filter { !$0.record.bytes.isEmpty }
+            let (bytes, bodies) = Record.joined(kept.map(\.record))
+            for (path, _) in kept { holds.insert(path) }
+            records += kept.count
             whole = POSIX.writeAll(bytes, to: descriptor)
             guard whole else { return }
+            for span in bodies { span.moved(by: offset).shelve(on: shelf) }
             offset += bytes.count
-            for span in bodies { span.shelve(on: shelf) }
         }
 
         /// Puts it in place of the old file; false (and nothing replaced) if any write failed.

@@ -30,13 +30,7 @@ final class CacheShelf: BodyShelf {
         guard !range.isEmpty else { return span.check == Self.check(UnsafeRawBufferPointer(start: nil, count: 0)) ? "" : failed() }
         var whole = true
         let text = String(unsafeUninitializedCapacity: range.count) { buffer in
-            var done = 0
-            while done < range.count {
-                let got = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
+            let done = POSIX.read(descriptor, at: Int64(range.lowerBound), into: UnsafeMutableRawBufferPointer(buffer))
             whole = done == range.count && Self.check(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done]))) == span.check
             return whole ? done : 0
         }

@@ -40,13 +40,20 @@ enum POSIX {
     static func readAll(_ descriptor: Int32, at offset: Int64, count: Int) -> [UInt8]? {
         guard count >= 0, descriptor >= 0 else { return nil }
         var bytes = [UInt8](repeating: 0, count: count)
+        let done = bytes.withUnsafeMutableBytes { read(descriptor, at: offset, into: $0) }
+        return done == count ? bytes : nil
+    }
+
+    /// Fills `buffer` from `descriptor` at `offset`, however many calls it takes; how many bytes were read
+    /// (fewer when the file ends first or cannot be read).
+    static func read(_ descriptor: Int32, at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+        while done < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
             if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return nil }
+            guard got > 0 else { break }
             done += got
         }
-        return bytes
+        return done
     }
 }
