@@ -89,7 +89,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
         }
         guard magic == Self.magic, offset >= Int64(headerBytes.count), offset + Int64(length) == size - Int64(Self.footerSize),
               let section = read(at: offset, count: length),
-              section.withUnsafeBytes({ CacheChecksum.of($0, seed: seed) }) == checksum else { return false }
+              section.withUnsafeBytes({ Checksum.of($0, seed: seed) }) == checksum else { return false }
         return section.withUnsafeBytes { raw in
             var reader = CacheBytesReader(raw)
             do {
@@ -126,7 +126,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
         // `places` and `spellings` change only in `use` and `finish`, never while words are asked for.
         guard let place = places[identity], let record = read(at: place.offset, count: place.length) else { return nil }
         return record.withUnsafeBytes { raw -> ArticleWords? in
-            guard raw.count >= 8, raw.loadUnaligned(as: UInt64.self).littleEndian == CacheChecksum.of(UnsafeRawBufferPointer(rebasing: raw[8...]), seed: seed) else { return nil }
+            guard raw.count >= 8, raw.loadUnaligned(as: UInt64.self).littleEndian == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[8...]), seed: seed) else { return nil }
             var reader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: raw[8...]))
             do {
                 // A record is found by its place in the section; it must also say whose words it holds.
@@ -168,7 +168,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
         body.int(words.shingles.count)
         for shingle in words.shingles { body.uint32(shingle) }
         var record = CacheBytesWriter(capacity: body.bytes.count + 8)
-        record.uint64(body.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
+        record.uint64(body.bytes.withUnsafeBytes { Checksum.of($0, seed: seed) })
         let bytes = record.bytes + body.bytes
         lock.withLock {
             guard openOutput(), POSIX.writeAll(bytes, to: output) else {
@@ -220,7 +220,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
             var footer = CacheBytesWriter(capacity: Self.footerSize)
             footer.uint64(UInt64(outputEnd))
             footer.uint64(UInt64(section.bytes.count))
-            footer.uint64(section.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
+            footer.uint64(section.bytes.withUnsafeBytes { Checksum.of($0, seed: seed) })
             footer.uint64(Self.magic)
             guard POSIX.writeAll(section.bytes + footer.bytes, to: output) else { return abandonOutput() }
             close(output)

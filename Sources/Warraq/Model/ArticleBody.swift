@@ -33,6 +33,22 @@ public final class ArticleBody: @unchecked Sendable {
     /// The title and body as plain words, for counting them.
     public var text: String { read(html: false) }
 
+    /// What the HTML and the words are known by without reading them back: their checksum on the shelf
+    /// (`ShelfSpan.checksum`), or the same checksum of the held text. A page's fingerprint and the words'
+    /// identity use it, so a rebuild does not read every body back to find the few that changed.
+    public var identity: (html: UInt64, text: UInt64) {
+        let place = lock.withLock { self.place }
+        switch place {
+        case .held(let html, let text): return (Self.checksum(html), Self.checksum(text))
+        case .shelved(_, let html, let text): return (html.check, text.check)
+        }
+    }
+
+    private static func checksum(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { ShelfSpan.checksum(UnsafeRawBufferPointer($0)) }
+    }
+
     /// Whether it is read back from a shelf rather than held.
     var isShelved: Bool {
         lock.withLock { if case .shelved = place { true } else { false } }
@@ -68,6 +84,11 @@ public final class ArticleBody: @unchecked Sendable {
 struct ShelfSpan: Sendable, Equatable {
     var range: Range<Int>
     var check: UInt64
+
+    /// The checksum a shelved text is known by (its length is mixed in).
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        Checksum.of(bytes, seed: 0x5348_454C_46)
+    }
 
     func moved(by offset: Int) -> ShelfSpan {
         ShelfSpan(range: (range.lowerBound + offset)..<(range.upperBound + offset), check: check)

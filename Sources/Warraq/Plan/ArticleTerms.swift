@@ -49,7 +49,7 @@ struct ArticleTerms {
         // archive's vocabulary per chunk.
         var (read, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
             guard let store else { return (words: Self.read(article, into: &vocabulary), identity: UInt64(0)) }
-            let identity = ArticleWords.identity(title: article.title, text: article.text)
+            let identity = ArticleWords.identity(title: article.title, body: article.body)
             if let known = store.words(identity) {
                 // Remembered words add their counts; their letters are the store's (step 2).
                 for word in known.title { vocabulary.lexicon.add(key: word.key, count: word.count) }

@@ -20,14 +20,13 @@ public struct ArticleWords: Sendable, Equatable {
         (self.title, self.text, self.shingles) = (title, text, shingles)
     }
 
-    /// What an article's words are known by from one build to the next: a hash of its title and text,
-    /// eight bytes a step.
-    public static func identity(title: String, text: String) -> UInt64 {
+    /// What an article's words are known by from one build to the next: a hash of its title and of its
+    /// text's checksum (`ArticleBody.identity`), so an unchanged article's text is not read back to be known.
+    public static func identity(title: String, body: ArticleBody) -> UInt64 {
         var hash = FingerprintHash()
-        for part in [title, text] {
-            var part = part
-            part.withUTF8 { hash.add(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        var title = title
+        title.withUTF8 { hash.add(bytes: UnsafeRawBufferPointer($0)) }
+        hash.add(body.identity.text)
         return hash.value
     }
 }

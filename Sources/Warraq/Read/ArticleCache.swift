@@ -306,7 +306,7 @@ public final class ArticleCache: @unchecked Sendable {
         for diagnostic in entry.diagnostics { CachedArticle.write(diagnostic, to: &body) }
         var out = CacheBytesWriter(capacity: body.bytes.count + 12)
         out.uint32(UInt32(body.bytes.count))
-        out.uint64(body.bytes.withUnsafeBytes { CacheChecksum.of($0, seed: seed) })
+        out.uint64(body.bytes.withUnsafeBytes { Checksum.of($0, seed: seed) })
         return Record(bytes: out.bytes + body.bytes, bodies: bodies)
     }
 
@@ -345,7 +345,7 @@ public final class ArticleCache: @unchecked Sendable {
             return Parallel.map(bounds, minimumChunk: 64) { range in
                 let record = UnsafeRawBufferPointer(rebasing: raw[range])
                 let body = UnsafeRawBufferPointer(rebasing: record[12...])
-                guard record.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian == CacheChecksum.of(body, seed: seed) else { return nil }
+                guard record.loadUnaligned(fromByteOffset: 4, as: UInt64.self).littleEndian == Checksum.of(body, seed: seed) else { return nil }
                 var input = CacheBytesReader(body)
                 return try? Self.decode(&input, shelf: (shelf, range.lowerBound + 12))
             }

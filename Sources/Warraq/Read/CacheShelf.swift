@@ -42,9 +42,8 @@ final class CacheShelf: BodyShelf {
         return ""
     }
 
-    /// The checksum a shelved text is known by.
     static func check(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        CacheChecksum.of(bytes, seed: 0x5348_454C_46)
+        ShelfSpan.checksum(bytes)
     }
 
     /// The first `count` bytes at `offset`, to check a record is where it was written.

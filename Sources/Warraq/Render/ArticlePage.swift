@@ -8,9 +8,7 @@ extension PageRenderer {
         let canonical = links.absolute(path)
         let description = ArabicText.shortened(article.summary ?? article.lead, limit: 200)
         var view = ArticleView(
-            title: article.title, url: links.link(path),
-            // Pictures in the body are below the fold: the browser fetches them as the reader gets there.
-            body: UTF8Text.replacing("<img src=\"", with: "<img loading=\"lazy\" src=\"", in: article.bodyHTML),
+            title: article.title, url: links.link(path), body: PageBody(article.body),
             lead: article.lead, params: article.params)
         if let date = article.date {
             view.date = dates.full(date)

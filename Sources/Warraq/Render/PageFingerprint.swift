@@ -8,8 +8,8 @@ import Templates
 extension PageRenderer {
     /// What every page is also made of: this build of Warraq (which may render differently) and every
     /// file of the theme (a page's template can include any other).
-    static func identity(themeFiles: [String: Data]) -> StableHash {
-        var hash = StableHash()
+    static func identity(themeFiles: [String: Data]) -> PageHash {
+        var hash = PageHash()
         if let executable = Bundle.main.executableURL,
            let attributes = try? FileManager.default.attributesOfItem(atPath: executable.path) {
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
@@ -27,16 +27,16 @@ extension PageRenderer {
     func fingerprint<View: Encodable>(of view: View, template: String, _ page: Page) -> String {
         var hash = identity
         hash.combine(template)
-        hash.combine([0])
+        hash.combine(byte: 0)
         hash.combine(page.path.file)
-        hash.combine([0])
+        hash.combine(byte: 0)
         ViewFingerprint.combine(view, into: &hash)
         return hash.hex
     }
 
     /// One template value, tagged by its kind, maps in key order (the same bytes in every process, unlike
     /// `hashValue`).
-    static func combine(_ value: TemplateValue, into hash: inout StableHash) {
+    static func combine(_ value: TemplateValue, into hash: inout PageHash) {
         switch value {
         case .text(let text):
             hash.combine(byte: 1)

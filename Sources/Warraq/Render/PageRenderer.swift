@@ -16,7 +16,7 @@ public struct PageRenderer: Sendable {
     /// `terms[taxonomy][term]`: every term as a link.
     let terms: [[TermView]]
     /// What every page is also made of: Warraq itself and the theme (see PageFingerprint).
-    let identity: StableHash
+    let identity: PageHash
 
     public init(plan: SitePlan, theme: Theme, archiveFolder: URL) {
         self.plan = plan
@@ -50,6 +50,7 @@ public struct PageRenderer: Sendable {
             if case .local(let file, _, _, let thumbnail, _)? = plan.images[index] {
                 card.thumbnail = ThumbnailView(url: links.link(thumbnail), width: String(file.thumbnail.width), height: String(file.thumbnail.height))
             }
+            card.fingerprint = ViewFingerprint.hash(of: card)
             return card
         }
         terms = zip(plan.taxonomies, plan.termPaths).map { taxonomy, paths in

@@ -7,15 +7,22 @@ import Templates
 /// so what a template can read is what is hashed; maps are hashed in key order, as a dictionary's own
 /// order differs from one process to the next.
 enum ViewFingerprint {
-    static func combine<View: Encodable>(_ view: View, into hash: inout StableHash) {
+    static func combine<View: Encodable>(_ view: View, into hash: inout PageHash) {
         let sink = Sink(hash)
         sink.encode(view)
         hash = sink.hash
     }
 
+    /// The hash of one value on its own, for a value to carry as its `Prehashed` fingerprint.
+    static func hash<Value: Encodable>(of value: Value) -> UInt64 {
+        var hash = PageHash()
+        combine(value, into: &hash)
+        return hash.value
+    }
+
     final class Sink {
-        var hash: StableHash
-        init(_ hash: StableHash) { self.hash = hash }
+        var hash: PageHash
+        init(_ hash: PageHash) { self.hash = hash }
 
         func encode<T: Encodable>(_ value: T) {
             switch value {
@@ -26,6 +33,9 @@ enum ViewFingerprint {
             case let number as Float: PageRenderer.combine(.number(Double(number)), into: &hash)
             case let number as any FixedWidthInteger: PageRenderer.combine(.integer(Int(truncatingIfNeeded: number)), into: &hash)
             case let date as Date: PageRenderer.combine(.date(date), into: &hash)
+            case let own as Prehashed where own.fingerprint != nil:
+                hash.combine(byte: 13)
+                hash.combine(word: own.fingerprint!)
             case let own as TemplateRepresentable: PageRenderer.combine(own.templateValue, into: &hash)
             case let map as any KeyOrdered: map.combineInKeyOrder(into: self)
             default:
@@ -142,4 +152,12 @@ extension Dictionary: KeyOrdered where Key == String, Value: Encodable {
         }
         sink.hash.combine(byte: 10)
     }
+}
+
+/// A value that knows its own fingerprint, so a page that shows it hashes one word instead of its text: an
+/// article's body (its checksum in the article cache, `PageBody`) and a card (hashed once for the many
+/// pages that show it, `CardView`).
+protocol Prehashed {
+    /// Nil when it is to be hashed from its values.
+    var fingerprint: UInt64? { get }
 }

@@ -1,18 +1,31 @@
 /// An article as lists and read-also links show it: title, link, date, source and lead, with its
 /// thumbnail. A headline the archive does not hold has only its `title`.
-struct CardView: Sendable, Hashable, Codable {
+///
+/// A card is on a dozen pages (lists, feeds' pages, read-also links), so its fingerprint is hashed once a
+/// build (`PageRenderer.cards`); a card changed for one page (a longer lead, its paper) is hashed again.
+struct CardView: Sendable, Hashable, Codable, Prehashed {
     let title: String
-    var url: String?
-    var lead: String?
-    var date: String?
-    var time: String?
-    var date_iso: String?
-    var source: String?
-    var thumbnail: ThumbnailView?
+    var url: String? { didSet { fingerprint = nil } }
+    var lead: String? { didSet { fingerprint = nil } }
+    var date: String? { didSet { fingerprint = nil } }
+    var time: String? { didSet { fingerprint = nil } }
+    var date_iso: String? { didSet { fingerprint = nil } }
+    var source: String? { didSet { fingerprint = nil } }
+    var thumbnail: ThumbnailView? { didSet { fingerprint = nil } }
     /// The lead story's picture, on the front page (in place of its thumbnail).
-    var image: ImageView?
+    var image: ImageView? { didSet { fingerprint = nil } }
     /// The paper that also printed the text, under "also published in".
-    var paper: String?
+    var paper: String? { didSet { fingerprint = nil } }
+    /// The hash of the values above (`ViewFingerprint.hash`), once they are final; not a template value.
+    var fingerprint: UInt64?
+
+    init(title: String, url: String? = nil, lead: String? = nil) {
+        (self.title, self.url, self.lead) = (title, url, lead)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, url, lead, date, time, date_iso, source, thumbnail, image, paper
+    }
 }
 
 struct ThumbnailView: Sendable, Hashable, Codable {
