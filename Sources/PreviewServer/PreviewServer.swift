@@ -24,6 +24,8 @@ public struct PreviewServer: Sendable {
     let articles: ArticleCache
     /// Read-also's shortlists, kept between saves so that a save scores only what it can change.
     let readAlso: ReadAlsoMemoryFile
+    /// An edited article's page, shown at once from the last build's plan while the site is rebuilt.
+    let proofs = ProofDesk()
 
     public init(archive: URL, archiveDisplay: String, output: URL, host: String = "127.0.0.1", port: Int = 1313,
                 includeDrafts: Bool = false, watchTheme: Bool = false, report: @escaping @Sendable (Result<BuildReport, SiteError>) -> Void = { _ in }) {
@@ -50,16 +52,31 @@ public struct PreviewServer: Sendable {
         var options = BuildOptions(archive: archive, archiveDisplay: archiveDisplay, output: output, includeDrafts: includeDrafts, baseURL: localBaseURL)
         options.articleCache = articles
         options.readAlsoMemory = readAlso
+        let proofs = proofs
+        options.proofs = { proofs.keep($0) }
         do {
             let result = try SiteBuild(options).run()
+            proofs.clear()
             report(.success(result))
             await events?.rebuilt()
             return true
         } catch {
+            proofs.clear()
             report(.failure(error))
             await events?.failed(error.description)
             return false
         }
+    }
+
+    /// After a save: the edited articles' pages proofed and open pages told to reload, then the rebuild.
+    func rebuild(_ changed: [String], events: ReloadEvents) async {
+        let root = archive.resolvingSymlinksInPath().path + "/"
+        let files = changed.compactMap { path -> String? in
+            let path = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : nil
+        }
+        if files.count == changed.count, proofs.proofread(files) { await events.rebuilt() }
+        await build(events: events)
     }
 
     /// Builds, then serves until the task is cancelled or the process gets SIGINT or SIGTERM.
@@ -67,7 +84,8 @@ public struct PreviewServer: Sendable {
         let events = ReloadEvents()
         await build(events: nil)
         let router = Router()
-        router.add(middleware: StaticSite(root: output, reloadScript: ReloadEvents.script))
+        let proofs = proofs
+        router.add(middleware: StaticSite(root: output, reloadScript: ReloadEvents.script, shown: { proofs.page($0) }))
         router.get("/__warraq/events") { _, _ -> Response in
             let stream = await events.subscribe()
             var headers = HTTPFields()
@@ -96,7 +114,7 @@ public struct PreviewServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask {
-                await watcher.watch { await self.build(events: events) }
+                await watcher.watch { await self.rebuild($0, events: events) }
             }
             // The server ends first (Ctrl-C); then the watcher is stopped.
             try await group.next()

@@ -15,10 +15,13 @@ struct StaticSite<Context: RequestContext>: RouterMiddleware {
     let root: URL
     /// Injected into HTML responses (never into the files), so open pages reload on rebuild.
     let reloadScript: String
+    /// What is shown in place of a file (by its path in the output folder): the proof of an edited page.
+    let shown: @Sendable (String) -> Data?
 
-    init(root: URL, reloadScript: String) {
+    init(root: URL, reloadScript: String, shown: @escaping @Sendable (String) -> Data? = { _ in nil }) {
         self.root = Self.realPath(root.path).map { URL(fileURLWithPath: $0) } ?? root.standardizedFileURL
         self.reloadScript = reloadScript
+        self.shown = shown
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -89,7 +92,9 @@ struct StaticSite<Context: RequestContext>: RouterMiddleware {
     }
 
     private func respond(file: URL, status: HTTPResponse.Status, request: Request) -> Response {
-        guard var data = try? Data(contentsOf: file) else { return Response(status: .notFound) }
+        // Only a file the output folder holds is looked up among the proofs: they are served under its name.
+        let proof = file.path.hasPrefix(root.path + "/") ? shown(String(file.path.dropFirst(root.path.count + 1))) : nil
+        guard var data = proof ?? (try? Data(contentsOf: file)) else { return Response(status: .notFound) }
         let type = MediaType.of(file.pathExtension)
         if type.hasPrefix("text/html"), let html = String(data: data, encoding: .utf8) {
             data = Data(Self.inject(reloadScript, into: html).utf8)

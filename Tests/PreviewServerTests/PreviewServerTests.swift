@@ -138,7 +138,7 @@ struct PreviewServerTests {
         }
     }
 
-    @Test("an edit is rebuilt and served within seconds, and open pages are told to reload")
+    @Test("an edit is proofed, then rebuilt and served within seconds, and open pages are told to reload after each")
     func rebuildAndReload() async throws {
         try await withServer { http, archive, _ in
             let events = Task { try await http.fetch("/__warraq/events", readFor: 10) }
@@ -151,8 +151,30 @@ struct PreviewServerTests {
             }
             #expect(served.contains("النص المعدل"))
             let stream = try await events.value
-            #expect(stream.body.contains("event: reload"))
+            // Once for the proof of the edited page, once for the rebuilt site.
+            #expect(stream.body.components(separatedBy: "event: reload").count - 1 == 2)
         }
+    }
+
+    @Test("the desk shows an edited article's proof under its page's path until the rebuild is done")
+    func proofDesk() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("warraq-proof-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let archive = root.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        let news = archive.appendingPathComponent("news.md")
+        try "---\ntitle: خبر الاختبار\ndate: 2023-09-22\ntags: [غزة]\n---\n\nالنص الأول.\n".write(to: news, atomically: true, encoding: .utf8)
+        let desk = ProofDesk()
+        var options = BuildOptions(archive: archive, archiveDisplay: "archive", output: root.appendingPathComponent("out"))
+        options.proofs = { desk.keep($0) }
+        _ = try SiteBuild(options).run()
+        try "---\ntitle: خبر الاختبار\ndate: 2023-09-22\ntags: [غزة]\n---\n\nالنص المعدل.\n".write(to: news, atomically: true, encoding: .utf8)
+        #expect(desk.proofread(["news.md"]))
+        let proof = try #require(desk.page("2023/09/news/index.html"))
+        #expect(String(decoding: proof, as: UTF8.self).contains("النص المعدل"))
+        #expect(!desk.proofread(["site.yml"]), "a file that is no article is left to the rebuild")
+        desk.clear()
+        #expect(desk.page("2023/09/news/index.html") == nil)
     }
 
     @Test("a failed rebuild keeps the last good site and reports the error to pages")

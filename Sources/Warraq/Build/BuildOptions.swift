@@ -29,6 +29,9 @@ public struct BuildOptions: Sendable {
     public var readAlsoMemory: ReadAlsoMemoryFile?
     /// Read every article file again, trusting no cache (`warraq build --no-cache`): what a clean build is.
     public var readsCache = true
+    /// Told, after each build that wrote the site, how to proof an edited article's page from that build's
+    /// plan (`PageProof`): the preview shows the proof while it rebuilds.
+    public var proofs: (@Sendable (PageProof) -> Void)?
 
     public init(archive: URL, archiveDisplay: String? = nil, output: URL, includeDrafts: Bool = false, baseURL: String? = nil,
                 progress: (any BuildProgress)? = nil, verify: Bool = false) {

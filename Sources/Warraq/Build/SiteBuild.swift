@@ -217,6 +217,8 @@ public struct SiteBuild {
                 clock.lap("verify")
             }
             record(&state, report: report, outcome: outcome)
+            options.proofs?(PageProof(plan: plan, theme: theme, archive: options.archive, archiveDisplay: options.archiveDisplay,
+                                      includeDrafts: options.includeDrafts))
         }
         report.seconds = Date().timeIntervalSince(started)
         report.steps = clock.laps

@@ -3,7 +3,7 @@
 public struct SitePlan: Sendable {
     public let config: SiteConfig
     /// Published articles, newest first; undated ones last.
-    public let articles: [Article]
+    public internal(set) var articles: [Article]
     public let articlePaths: [OutputPath]
     public let taxonomies: [Taxonomy]
     /// Beside `taxonomies`: each one's index by initial letter.
