@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     public let files: [String: Data]
     /// Overrides that take no template's place (a misspelt name): used by nothing, so probably a mistake.
     public let warnings: [ThemeError]
+    /// The names each template can look up, with its partials and parents (`TemplateReads`).
+    let reads: [String: Set<String>]
 
     /// The default theme's folder: the module's resources.
     public static var defaultFolder: URL {
@@ -81,7 +83,10 @@ public struct Theme: Sendable {
                 }
             }
         }
-        return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources, files: contents, warnings: warnings)
+        var reads: [String: Set<String>] = [:]
+        for name in templates.keys { reads[name] = TemplateReads.names(of: name, texts: texts, references: references) }
+        return Theme(library: MustacheLibrary(templates: templates), assets: assets, sources: sources, files: contents, warnings: warnings,
+                     reads: reads)
     }
 
     /// The page templates the generator renders with; partials and the base layout are theirs to use.
@@ -92,6 +97,12 @@ public struct Theme: Sendable {
     /// rendered Markdown and JSON-LD.
     public func render(_ name: String, value: TemplateValue) -> String {
         library.render(value, withTemplate: name) ?? ""
+    }
+
+    /// Every name the template `name` can look up, its partials and parents included; nil when that cannot
+    /// be known from its text (`TemplateReads`), and then every name may be read.
+    public func names(readBy name: String) -> Set<String>? {
+        reads[name]
     }
 
     /// Renders a view (any `Encodable` value: its properties are the template's names).

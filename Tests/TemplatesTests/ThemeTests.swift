@@ -53,6 +53,31 @@ struct ThemeTests {
         #expect(theme.sources["article"]?.hasPrefix(Theme.defaultFolder.path) == true)
     }
 
+    @Test("the names a template can read include its partials' and parent's, and none it never names")
+    func namesRead() throws {
+        let theme = try Theme.load()
+        let article = try #require(theme.names(readBy: "article"))
+        for name in ["article", "title", "read_also", "similar", "also_published", "tags", "url", "site", "stylesheet"] {
+            #expect(article.contains(name), "\(name)")
+        }
+        #expect(!article.contains("count"), "article pages show a tag's name, not its count")
+        let list = try #require(theme.names(readBy: "list"))
+        #expect(list.contains("lead") && list.contains("pages"), "through article-item and pagination")
+        #expect(try #require(theme.names(readBy: "terms")).contains("count"))
+    }
+
+    @Test("where a template's text cannot tell what it reads, every name counts",
+          arguments: ["<p>{{#items}}{{.}}{{/items}}</p>", "{{=<% %>=}}<p><%title%></p>", "{{>*chosen}}"])
+    func namesUnknown(text: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try text.write(to: folder.appendingPathComponent("404.mustache"), atomically: true, encoding: .utf8)
+        guard let theme = try? Theme.load(overrides: folder) else { return }
+        #expect(theme.names(readBy: "404") == nil)
+        #expect(theme.names(readBy: "article") != nil)
+    }
+
     @Test("a template that does not parse names its file and line")
     func parseError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")

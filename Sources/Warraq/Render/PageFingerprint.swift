@@ -3,8 +3,9 @@ import Templates
 
 /// A page's fingerprint: the hash of its view, of the template that renders it, of the theme and of
 /// Warraq itself. When it equals the one recorded in the manifest and the file is still there, the page is
-/// not rendered at all. The view is everything a template can show, so there is no list of what a page
-/// depends on to keep in step with what it shows.
+/// not rendered at all. The view is everything a template can show, less the names its template never
+/// looks up (`Theme.names(readBy:)`), so there is no list of what a page depends on to keep in step with
+/// what it shows.
 extension PageRenderer {
     /// What every page is also made of: this build of Warraq (which may render differently) and every
     /// file of the theme (a page's template can include any other).
@@ -23,14 +24,15 @@ extension PageRenderer {
         return hash
     }
 
-    /// The view's values (`ViewFingerprint`), after the template's name and the page's path.
+    /// The view's values that the template can read (`ViewFingerprint`), after the template's name and the
+    /// page's path.
     func fingerprint<View: Encodable>(of view: View, template: String, _ page: Page) -> String {
         var hash = identity
         hash.combine(template)
         hash.combine(byte: 0)
         hash.combine(page.path.file)
         hash.combine(byte: 0)
-        ViewFingerprint.combine(view, into: &hash)
+        ViewFingerprint.combine(view, into: &hash, reads: theme.names(readBy: template))
         return hash.hex
     }
 

@@ -6,9 +6,12 @@ import Templates
 /// hashing was a third of a rebuild's rendering. Values are told apart as `TemplateEncoder` tells them,
 /// so what a template can read is what is hashed; maps are hashed in key order, as a dictionary's own
 /// order differs from one process to the next.
+///
+/// Given the names the page's template can read (`Theme.names(readBy:)`), a value under any other name is
+/// left out: it cannot change the page.
 enum ViewFingerprint {
-    static func combine<View: Encodable>(_ view: View, into hash: inout PageHash) {
-        let sink = Sink(hash)
+    static func combine<View: Encodable>(_ view: View, into hash: inout PageHash, reads: Set<String>? = nil) {
+        let sink = Sink(hash, reads: reads)
         sink.encode(view)
         hash = sink.hash
     }
@@ -22,7 +25,16 @@ enum ViewFingerprint {
 
     final class Sink {
         var hash: PageHash
-        init(_ hash: PageHash) { self.hash = hash }
+        /// The names the template can read; nil: any.
+        let readable: Set<String>?
+        init(_ hash: PageHash, reads: Set<String>? = nil) {
+            self.hash = hash
+            readable = reads
+        }
+
+        func reads(_ key: String) -> Bool {
+            readable?.contains(key) ?? true
+        }
 
         func encode<T: Encodable>(_ value: T) {
             switch value {
@@ -71,19 +83,22 @@ enum ViewFingerprint {
         let sink: Sink
         var codingPath: [CodingKey] { [] }
         mutating func encodeNil(forKey key: Key) throws {
+            guard sink.reads(key.stringValue) else { return }
             sink.key(key.stringValue)
             PageRenderer.combine(.null, into: &sink.hash)
         }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            guard sink.reads(key.stringValue) else { return }
             sink.key(key.stringValue)
             sink.encode(value)
         }
         mutating func encode(_ value: String, forKey key: Key) throws {
+            guard sink.reads(key.stringValue) else { return }
             sink.key(key.stringValue)
             sink.text(value)
         }
         mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-            guard let value else { return }
+            guard let value, sink.reads(key.stringValue) else { return }
             sink.key(key.stringValue)
             sink.text(value)
         }
@@ -146,7 +161,7 @@ protocol KeyOrdered {
 extension Dictionary: KeyOrdered where Key == String, Value: Encodable {
     func combineInKeyOrder(into sink: ViewFingerprint.Sink) {
         sink.hash.combine(byte: 9)
-        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where sink.reads(key) {
             sink.key(key)
             sink.encode(self[key]!)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Warraq
+import Templates
 
 @Suite("Page views: what a site's own template can name, and what makes a page render again")
 struct PageViewTests {
@@ -66,5 +67,22 @@ struct PageViewTests {
         #expect(changed.written.contains("2023/09/a/index.html"))
         #expect(!changed.written.contains("index.html"), "the front page does not show params")
         #expect(fixture.page("2023/09/a/index.html")?.contains("الصباحية") == true)
+    }
+
+    @Test("a page's fingerprint leaves out what its template never reads: a tag's count on an article page")
+    func unreadNames() throws {
+        let theme = try Theme.load()
+        let reads = try #require(theme.names(readBy: "article"))
+        func fingerprint(_ tag: TermView, reads: Set<String>?) -> UInt64 {
+            var hash = PageHash()
+            ViewFingerprint.combine(tag, into: &hash, reads: reads)
+            return hash.value
+        }
+        let three = TermView(name: "غزة", url: "/tags/غزة/", count: "٣", count_label: "٣ مقالات", singular: "وسم")
+        let four = TermView(name: "غزة", url: "/tags/غزة/", count: "٤", count_label: "٤ مقالات", singular: "وسم")
+        #expect(fingerprint(three, reads: reads) == fingerprint(four, reads: reads))
+        #expect(fingerprint(three, reads: nil) != fingerprint(four, reads: nil), "a template that may read anything sees the count")
+        let renamed = TermView(name: "القدس", url: "/tags/القدس/", count: "٣", count_label: "٣ مقالات", singular: "وسم")
+        #expect(fingerprint(renamed, reads: reads) != fingerprint(three, reads: reads))
     }
 }
