@@ -34,6 +34,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Read every article file and its words again, and score and choose every article's read-also, instead of taking unchanged ones from .warraq-cache/ (a clean build).")
     var noCache = false
 
+    @Flag(name: .customLong("dry-run"), help: "Read and plan the archive, read-also included, and report; render and write nothing (the caches under .warraq-cache/ are kept).")
+    var dryRun = false
+
     func run() throws {
         let progress = verbosity.progress()
         var options = BuildOptions(archive: URL(fileURLWithPath: archive), archiveDisplay: archive,
@@ -42,7 +45,7 @@ struct BuildCommand: ParsableCommand {
         options.readsCache = !noCache
         let report: BuildReport
         do {
-            report = try SiteBuild(options).run()
+            report = try dryRun ? SiteBuild(options).dryRun() : SiteBuild(options).run()
         } catch {
             printError("\(error)")
             switch error.step {
@@ -57,9 +60,14 @@ struct BuildCommand: ParsableCommand {
         if report.recovered { printError("\(output): the last build was stopped while writing; its files were checked by hash") }
         for path in report.repaired { printError("\(output)/\(path): held other bytes than Warraq wrote: rewritten") }
         if !verbosity.quiet {
-            print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
-                         report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
-                         report.errorCount, report.warningCount, report.seconds))
+            if dryRun {
+                print(String(format: "%d articles, %d files planned (dry run: none rendered or written); %d errors, %d warnings; %.2f s",
+                             report.articles, report.files, report.errorCount, report.warningCount, report.seconds))
+            } else {
+                print(String(format: "%d articles, %d files (%d rendered): %d written, %d unchanged, %d removed; %d errors, %d warnings; %.2f s",
+                             report.articles, report.files, report.rendered, report.written.count, report.unchanged, report.removed.count,
+                             report.errorCount, report.warningCount, report.seconds))
+            }
             if report.imagesProcessed + report.imagesCached > 0 {
                 print("images: \(report.imagesProcessed) processed, \(report.imagesCached) from the cache")
             }

@@ -47,9 +47,10 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
             guard let file else { return }
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = file.path + ".new-" + String(getpid())
-            let bytes = Self.encode(memory, key: key)
-            let written = bytes.withUnsafeBytes { (try? Data($0).write(to: URL(fileURLWithPath: temporary))) != nil }
-            if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return }
+            let written = Self.encode(memory, key: key) { POSIX.writeAll($0, to: descriptor) }
+            if close(descriptor) != 0 || !written || rename(temporary, file.path) != 0 { unlink(temporary) }
         }
     }
 
@@ -59,7 +60,36 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
     /// before`, shortlists in the order of their articles' identities, so that equal memories are equal files.
     /// A choice is `0`, or `1 | key | neighbours? | featured? | similar links | also-published`.
     static func encode(_ memory: ReadAlsoMemory, key: String) -> [UInt8] {
-        var writer = CacheBytesWriter(capacity: 64 + memory.shortlists.count * 24 * 40)
+        var bytes: [UInt8] = []
+        _ = encode(memory, key: key) { bytes.append(contentsOf: $0); return true }
+        return bytes
+    }
+
+    /// The same bytes handed to `sink` a megabyte at a time, so that a build never holds the whole file (75
+    /// MB at 100,000 articles, at the moment its memory is highest); false once `sink` is.
+    static func encode(_ memory: ReadAlsoMemory, key: String, chunk: Int = 1 << 20, to sink: ([UInt8]) -> Bool) -> Bool {
+        var writer = CacheBytesWriter(capacity: chunk + 4096)
+        var sum = FingerprintHash(), total = 0
+        // Whole words only go to the checksum before the end, so that it is the one `checksum` finds over
+        // the whole file.
+        func flush(last: Bool) -> Bool {
+            var bytes = writer.take()
+            let words = last ? bytes.count : bytes.count / 8 * 8
+            bytes.withUnsafeBytes { raw in
+                for offset in stride(from: 0, to: words / 8 * 8, by: 8) { sum.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+            }
+            total += words
+            if last {
+                var tail = UInt64(total)
+                for byte in bytes[(words / 8 * 8)...] { tail = tail << 8 | UInt64(byte) }
+                sum.add(tail)
+                withUnsafeBytes(of: sum.value.littleEndian) { bytes.append(contentsOf: $0) }
+            } else {
+                writer.byteArray(Array(bytes[words...]))
+                bytes.removeLast(bytes.count - words)
+            }
+            return sink(bytes)
+        }
         writer.string(header)
         writer.string(key)
         writer.int(memory.shortlists.count)
@@ -74,11 +104,9 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
             }
             writer.bool(shortlist.choice != nil)
             if let choice = shortlist.choice { write(choice, to: &writer) }
+            if writer.bytes.count >= chunk, !flush(last: false) { return false }
         }
-        var bytes = writer.bytes
-        let sum = bytes.withUnsafeBytes { Self.checksum($0) }
-        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
-        return bytes
+        return flush(last: true)
     }
 
     static func decode(_ bytes: [UInt8], key: String) -> ReadAlsoMemory? {

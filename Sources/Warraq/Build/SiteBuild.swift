@@ -121,6 +121,25 @@ public struct SiteBuild {
         try execute(writing: false)
     }
 
+    /// Reads and plans the archive as `run` does, read-also included, and keeps the caches of
+    /// `.warraq-cache/` up to date, but renders no page and does not touch the output folder: what an
+    /// archive too large for the disk's output, or a benchmark of the planning alone, asks for.
+    public func dryRun() throws(SiteError) -> BuildReport {
+        let started = Date()
+        var clock = StepClock()
+        let inputs = try prepare(&clock, search: false)
+        let (plan, _, archive, _, _, images, _) = try plan(inputs, &clock)
+        var report = BuildReport()
+        report.articles = plan.articles.count
+        report.files = plan.pages.count
+        report.imagesProcessed = images.processed
+        report.imagesCached = images.cached
+        report.diagnostics = archive.diagnostics + plan.diagnostics
+        report.seconds = Date().timeIntervalSince(started)
+        report.steps = clock.laps
+        return report
+    }
+
     private func execute(writing: Bool) throws(SiteError) -> BuildReport {
         let started = Date()
         var clock = StepClock()

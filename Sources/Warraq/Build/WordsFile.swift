@@ -195,12 +195,15 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
                 output = -1
             }
             guard openOutput(fresh: rewrite) else { return abandonOutput() }
-            // A new file takes the live records it does not have yet from the old one.
-            for identity in live where added[identity] == nil {
-                guard let place = places[identity], let record = read(at: place.offset, count: place.length) else { continue }
-                guard POSIX.writeAll(record, to: output) else { return abandonOutput() }
-                added[identity] = (outputEnd, record.count)
-                outputEnd += Int64(record.count)
+            // A new file takes the live records it does not have yet from the old one; records appended
+            // to the old file join those it holds (copying them too doubled the file at every rebuild).
+            if rewrite {
+                for identity in live where added[identity] == nil {
+                    guard let place = places[identity], let record = read(at: place.offset, count: place.length) else { continue }
+                    guard POSIX.writeAll(record, to: output) else { return abandonOutput() }
+                    added[identity] = (outputEnd, record.count)
+                    outputEnd += Int64(record.count)
+                }
             }
             var section = CacheBytesWriter(capacity: 64 + used.count * 40 + live.count * 20)
             section.int(used.count)
@@ -210,7 +213,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
                 section.uint32(UInt32(letters.count))
                 for scalar in letters { section.uint32(scalar.value) }
             }
-            let kept = Set(live).sorted().compactMap { identity in added[identity].map { (identity, $0) } }
+            let kept = Set(live).sorted().compactMap { identity in (rewrite ? added[identity] : added[identity] ?? places[identity]).map { (identity, $0) } }
             section.int(kept.count)
             for (identity, place) in kept {
                 section.uint64(identity)
@@ -224,8 +227,19 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
             footer.uint64(Self.magic)
             guard POSIX.writeAll(section.bytes + footer.bytes, to: output) else { return abandonOutput() }
             close(output)
-            if outputPath != path, rename(outputPath, path) != 0 { unlink(outputPath) }
             output = -1
+            if outputPath != path {
+                guard rename(outputPath, path) == 0 else {
+                    unlink(outputPath)
+                    added = [:]
+                    return
+                }
+                // The index asks for every article's words again after this (`ArticleTerms`): from the new file.
+                close(descriptor)
+                descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            }
+            places = Dictionary(kept, uniquingKeysWith: { first, _ in first })
+            added = [:]
         }
     }
 

@@ -13,7 +13,7 @@ struct ArticleTerms {
     let queries: [[(term: Int32, weight: Float)]]
     /// The inverted index: for each term, every article that uses it (and some other article does too)
     /// with its normalised weight there, in article order, which is time order.
-    let postings: [[(article: Int32, weight: Float)]]
+    let postings: PostingLists
     /// How many articles use each term.
     let frequency: [Int32]
     /// The stem of each term id, for explanations.
@@ -38,12 +38,15 @@ struct ArticleTerms {
     /// The words met in one chunk of articles: the counts the lexicon is made of, and each word's letters.
     private struct ChunkVocabulary {
         var lexicon = Lexicon()
-        var letters: [UInt64: [Unicode.Scalar]] = [:]
+        /// As strings: most Arabic words fit a string's 15 inline bytes, so a chunk's thousands of them
+        /// take no heap block each (they were a seventh of a cold build's peak at 100,000 articles).
+        var letters: [UInt64: String] = [:]
     }
 
     /// `store`: the words of the last build, taken for every article whose title and text are unchanged,
     /// and told this build's. Each step's arrays are let go once the next is made: at 100,000 articles the
     /// words, the counts and the weights are half a gigabyte each, and a build's peak memory is where they meet.
+    /// With a store, the words are not kept from step 1 to step 3 at all but asked of it again.
     init(_ articles: [Article], store: WordsStore? = nil) {
         // 1. Read every article once (or take its words from the store): word counts, shingles, and the
         // archive's vocabulary per chunk.
@@ -54,11 +57,11 @@ struct ArticleTerms {
                 // Remembered words add their counts; their letters are the store's (step 2).
                 for word in known.title { vocabulary.lexicon.add(key: word.key, count: word.count) }
                 for word in known.text { vocabulary.lexicon.add(key: word.key, count: word.count) }
-                return (known, identity)
+                return (ArticleWords(shingles: known.shingles), identity)
             }
             let words = Self.read(article, into: &vocabulary)
             store.remember(words, as: identity)
-            return (words, identity)
+            return (ArticleWords(shingles: words.shingles), identity)
         }
         var words = read.map(\.words)
         let identities = read.map(\.identity)
@@ -67,7 +70,7 @@ struct ArticleTerms {
         var letters: [UInt64: [Unicode.Scalar]] = [:]
         for vocabulary in vocabularies {
             lexicon.merge(vocabulary.lexicon)
-            letters.merge(vocabulary.letters) { first, _ in first }
+            for (key, spelling) in vocabulary.letters where letters[key] == nil { letters[key] = Array(spelling.unicodeScalars) }
         }
         vocabularies = []
         if let store {
@@ -112,18 +115,30 @@ struct ArticleTerms {
 
         // 3. Term counts per article, document frequencies, then TF-IDF signatures.
         shingles = words.map(\.shingles)
-        var termCounts = Parallel.map(words, minimumChunk: 64) { [termOfWord] words -> [(Int32, Float)] in
+        let countTerms: @Sendable (ArticleWords) -> [(Int32, Float)] = { [termOfWord] words in
             var counts: [Int32: Float] = [:]
             for word in words.title { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) * Self.titleBoost } }
             for word in words.text { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) } }
             return counts.sorted { $0.key < $1.key }
+        }
+        var termCounts: [[(Int32, Float)]]
+        if let store {
+            // One article's words at a time, from the store, or read again where it lost them (a build that
+            // writes no cache, a failed write): the same words, since they are a function of the text.
+            termCounts = Parallel.map(Array(articles.indices), minimumChunk: 64) { index in
+                if let known = store.words(identities[index]) { return countTerms(known) }
+                var scratch = ChunkVocabulary()
+                return countTerms(Self.read(articles[index], into: &scratch))
+            }
+        } else {
+            termCounts = Parallel.mapConsuming(&words, leaving: ArticleWords(), minimumChunk: 64, countTerms)
         }
         var frequency = [Int32](repeating: 0, count: stems.count)
         for terms in termCounts { for (term, _) in terms { frequency[Int(term)] += 1 } }
         let total = Self.onGrid(articles.count)
         let rarity = frequency.map { log(1 + total / Self.onGrid(Int($0))) }
         words = []
-        var weighted = Parallel.map(termCounts, minimumChunk: 64) { [frequency, rarity] terms -> [(term: Int32, weight: Float)] in
+        var weighted = Parallel.mapConsuming(&termCounts, leaving: [], minimumChunk: 64) { [frequency, rarity] terms -> [(term: Int32, weight: Float)] in
             var all = terms.map { term, count in
                 (term: term, weight: (1 + log(count)) * rarity[Int(term)])
             }
@@ -137,11 +152,7 @@ struct ArticleTerms {
         // Every term of every article is indexed, as a search engine indexes documents; only the query
         // side is cut to an article's most telling terms (Lucene's MoreLikeThis does the same).
         termCounts = []
-        var postings = [[(article: Int32, weight: Float)]](repeating: [], count: stems.count)
-        for (article, vector) in weighted.enumerated() {
-            for (term, weight) in vector { postings[Int(term)].append((Int32(article), weight)) }
-        }
-        self.postings = postings
+        postings = PostingLists(weighted, terms: stems.count)
         queries = weighted.map { Array($0.prefix(Self.signatureSize)) }
         weighted = []
         signatures = queries.map { $0.sorted { $0.term < $1.term } }
@@ -177,7 +188,7 @@ struct ArticleTerms {
                     counts.values[slot] += 1
                 } else {
                     counts[key] = 1
-                    if vocabulary.letters[key] == nil { vocabulary.letters[key] = word }
+                    if vocabulary.letters[key] == nil { vocabulary.letters[key] = String(String.UnicodeScalarView(word)) }
                 }
                 body(key)
             }

@@ -34,7 +34,9 @@ public struct ArticleWords: Sendable, Equatable {
 /// Where the words of the last build are found and this build's are kept (`WordsFile` in Build). Asked from
 /// many threads at once.
 public protocol WordsStore: AnyObject, Sendable {
-    /// The words remembered under an article's `ArticleWords.identity`, or nil.
+    /// The words remembered under an article's `ArticleWords.identity`, or nil. After `finish`, the words
+    /// this build remembered too: the index asks for each article's words a second time, one at a time,
+    /// rather than hold them all.
     func words(_ identity: UInt64) -> ArticleWords?
     /// The folded letters of a word key met in remembered words.
     func spelling(_ key: UInt64) -> [Unicode.Scalar]?

@@ -109,12 +109,14 @@ public struct ReadAlsoEngine: Sendable {
             hash.add(UInt64(terms.shingles[index].count))
             return hash.value
         }
-        postingHashes = WindowHashes(Parallel.map(terms.postings, minimumChunk: 256) { list in
-            list.map { Self.entryHash(orderKeys[Int($0.article)], $0.weight) }
-        })
-        memberHashes = WindowHashes(tags.map { tags in
-            tags.terms.indices.map { tag in zip(tags.terms[tag].articles, tagShares[tag]).map { Self.entryHash(orderKeys[$0], $1) } }
-        } ?? [])
+        let postings = terms.postings
+        postingHashes = WindowHashes(counts: (0..<postings.count).map(postings.count(of:))) { term, position in
+            postings.withList(term) { Self.entryHash(orderKeys[Int($0[position].article)], $0[position].weight) }
+        }
+        let members = tags?.terms.map(\.articles) ?? []
+        memberHashes = WindowHashes(counts: members.map(\.count)) { tag, position in
+            Self.entryHash(orderKeys[members[tag][position]], tagShares[tag][position])
+        }
     }
 
     /// One posting or tag member as a fingerprint sees it: its article and its weight there.
@@ -352,7 +354,7 @@ public struct ReadAlsoEngine: Sendable {
             for (rank, (term, weight)) in terms.queries[index].enumerated() {
                 // The heaviest terms are read widely, the rest near the article's own time: the work per
                 // article is bounded (16 × 512 + 44 × 256 postings) however common its words.
-                terms.postings[Int(term)].withUnsafeBufferPointer { list in
+                terms.postings.withList(Int(term)) { list in
                     let window = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) {
                         Int(list[$0].article)
                     }
@@ -436,17 +438,18 @@ public struct ReadAlsoEngine: Sendable {
                 let members = tags.terms[tag].articles
                 let run = Self.window(count: members.count, around: index, size: Self.window) { members[$0] }
                 hash.add(UInt64(run.count))
-                hash.add(memberHashes.hash(tag, run))
+                let shares = tagShares[tag]
+                hash.add(memberHashes.hash(tag, run) { Self.entryHash(orderKeys[members[$0]], shares[$0]) })
             }
         }
         hash.add(0x5EED)
         for (rank, (term, weight)) in terms.queries[index].enumerated() {
             hash.add(UInt64(weight.bitPattern))
-            let run = terms.postings[Int(term)].withUnsafeBufferPointer { list in
-                Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) { Int(list[$0].article) }
+            terms.postings.withList(Int(term)) { list in
+                let run = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) { Int(list[$0].article) }
+                hash.add(UInt64(run.count))
+                hash.add(postingHashes.hash(Int(term), run) { Self.entryHash(orderKeys[Int(list[$0].article)], list[$0].weight) })
             }
-            hash.add(UInt64(run.count))
-            hash.add(postingHashes.hash(Int(term), run))
         }
         return hash.value
     }

@@ -23,6 +23,15 @@ struct CacheBytesWriter {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+    mutating func byteArray(_ values: [UInt8]) { bytes.append(contentsOf: values) }
+
+    /// What was written so far, leaving the writer empty with its capacity.
+    mutating func take() -> [UInt8] {
+        let taken = bytes
+        bytes.removeAll(keepingCapacity: true)
+        return taken
+    }
+
     mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in

@@ -26,6 +26,24 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// `map` that lets go of each item as soon as it is transformed, leaving `spent` in its place: the input
+    /// and the output are never both whole in memory (an index's words and their term counts are a gigabyte
+    /// each at a million articles).
+    static func mapConsuming<T: Sendable, R>(_ items: inout [T], leaving spent: T, minimumChunk: Int = 16,
+                                             _ transform: @Sendable (T) -> R) -> [R] {
+        var results = [R?](repeating: nil, count: items.count)
+        let count = items.count
+        items.withUnsafeMutableBufferPointer { input in
+            results.withUnsafeMutableBufferPointer { buffer in
+                let input = Taken(input), output = Slots(buffer)
+                forEach(count, minimumChunk: minimumChunk) { range in
+                    for index in range { output[index] = transform(input.take(index, leaving: spent)) }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// `map` that also returns each chunk's state, in chunk order: counts gathered per chunk and merged
     /// once, rather than one shared table locked per item.
     static func mapChunks<T: Sendable, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: @Sendable () -> State,
@@ -68,6 +86,18 @@ private struct Slots<Element>: @unchecked Sendable {
     subscript(index: Int) -> Element? {
         get { buffer[index] }
         nonmutating set { buffer[index] = newValue }
+    }
+}
+
+/// The items of one consuming map: each chunk takes only its own indices.
+private struct Taken<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+
+    func take(_ index: Int, leaving spent: Element) -> Element {
+        let item = buffer[index]
+        buffer[index] = spent
+        return item
     }
 }
 

@@ -141,5 +141,13 @@ struct ReadAlsoMemoryTests {
         var flipped = bytes
         flipped[20] ^= 1
         #expect(ReadAlsoMemoryFile.decode(flipped, key: "k") == nil)
+
+        // Written a few bytes at a time, as a large memory is, the file is the same bytes.
+        var chunks: [[UInt8]] = []
+        #expect(ReadAlsoMemoryFile.encode(memory, key: "k", chunk: 20) { chunks.append($0); return true })
+        #expect(chunks.count > 4)
+        #expect(chunks.dropLast().allSatisfy { $0.count % 8 == 0 })
+        #expect(Array(chunks.joined()) == bytes)
+        #expect(!ReadAlsoMemoryFile.encode(memory, key: "k", chunk: 20) { _ in false })
     }
 }

@@ -53,6 +53,22 @@ struct SiteCheckTests {
         #expect(!checked.succeeded)
     }
 
+    @Test("a dry run plans what a build would write, read-also included, renders nothing and touches no output")
+    func dryRunWritesNothing() throws {
+        let fixture = try archive()
+        let options = BuildOptions(archive: fixture.archive, archiveDisplay: "archive", output: fixture.output)
+        let planned = try SiteBuild(options).dryRun()
+        #expect(!FileManager.default.fileExists(atPath: fixture.output.path))
+        #expect(planned.rendered == 0 && planned.written.isEmpty)
+        #expect(planned.steps.contains { $0.name.hasPrefix("plan (read-also: 2 scored") })
+        // The caches are kept: the build after it scores no read-also again and writes the same site.
+        #expect(FileManager.default.fileExists(atPath: ReadAlsoMemoryFile.file(in: fixture.archive).path))
+        let built = try fixture.build()
+        #expect(built.steps.contains { $0.name.hasPrefix("plan (read-also: 0 scored") })
+        #expect(planned.diagnostics == built.diagnostics)
+        #expect(planned.articles == built.articles && planned.files == built.files)
+    }
+
     @Test("a build tells its progress hook each step, with its total and every item done")
     func progressSteps() throws {
         let fixture = try archive()

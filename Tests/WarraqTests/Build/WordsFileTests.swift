@@ -54,6 +54,41 @@ struct WordsFileTests {
         #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == grown)
     }
 
+    @Test("an appended record is one record more: the live ones already in the file are not copied again")
+    func appendsOnlyWhatItRead() throws {
+        let first = opened()
+        let many = (0..<40).map { UInt64(100 + $0) }
+        for identity in many { first.remember(Self.oil, as: identity) }
+        first.finish(live: many, spellings: Self.letters)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+        let second = opened()
+        second.remember(Self.rain, as: 11)
+        second.finish(live: many + [11], spellings: Self.letters)
+        let grown = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+        // The record and a new section (40 places more than a record's bytes), not 40 records again.
+        #expect(grown - size < size / 2)
+        let third = opened()
+        #expect(third.words(11) == Self.rain)
+        #expect(many.allSatisfy { third.words($0) == Self.oil })
+    }
+
+    @Test("after a build is finished, the words it read and the ones it took are asked again from the file")
+    func askedAgainAfterFinish() throws {
+        let first = opened()
+        first.remember(Self.oil, as: 10)
+        first.finish(live: [10], spellings: Self.letters)
+        // Appended to the same file, then a new file (nothing live of the old): both are found afterwards.
+        let second = opened()
+        second.remember(Self.rain, as: 11)
+        second.finish(live: [10, 11], spellings: Self.letters)
+        #expect(second.words(10) == Self.oil && second.words(11) == Self.rain)
+        let third = opened()
+        third.remember(Self.oil, as: 12)
+        third.finish(live: [12], spellings: Self.letters)
+        #expect(third.words(12) == Self.oil)
+        #expect(third.words(10) == nil)
+    }
+
     @Test("a garbled record is read again; a garbled or torn end makes the whole file unknown")
     func garbled() throws {
         let first = opened()

@@ -35,6 +35,28 @@ struct ArticleTermsTests {
             && a.signatures.map { $0.map(\.weight) } == b.signatures.map { $0.map(\.weight) }
     }
 
+    @Test("every term's postings hold the articles that use it, in article order, with their weights")
+    func postingsInArticleOrder() {
+        let terms = ArticleTerms(Self.articles())
+        var entries = 0
+        for term in 0..<terms.postings.count {
+            terms.postings.withList(term) { list in
+                entries += list.count
+                #expect(list.map(\.article) == list.map(\.article).sorted())
+                #expect(list.count == (terms.frequency[term] > 1 ? Int(terms.frequency[term]) : 0))
+                for entry in list {
+                    #expect(terms.signatures[Int(entry.article)].contains { $0.term == Int32(term) && $0.weight == entry.weight }
+                            || terms.signatures[Int(entry.article)].count == ArticleTerms.signatureSize)
+                }
+            }
+        }
+        // The oil and the football stories share words with each other, not across.
+        #expect(entries > 0)
+        let oil = terms.termKeys.firstIndex(of: Lexicon.key(Array("نفط".unicodeScalars)))
+            ?? terms.stems.firstIndex { $0.contains("نفط") }
+        #expect(oil.map { term in terms.postings.withList(term) { $0.map(\.article) } } == [0, 1])
+    }
+
     @Test("remembered words give the index that reading them gives; an edited article is read again")
     func rememberedEqualsRead() {
         var articles = Self.articles()
