@@ -17,12 +17,30 @@ public final class ArticleBody: @unchecked Sendable {
     private var place: Place
     private let lock = NSLock()
 
+    /// The `src` of every picture the HTML shows, kept beside the body so that checking them (`ImageCheck`)
+    /// reads no shelved body back: a build used to read every body of the archive for it.
+    public let imageSources: [String]
+
     public init(html: String, text: String) {
         place = .held(html: html, text: text)
+        imageSources = Self.imageSources(html)
     }
 
-    init(shelf: any BodyShelf, html: ShelfSpan, text: ShelfSpan) {
+    init(shelf: any BodyShelf, html: ShelfSpan, text: ShelfSpan, imageSources: [String]) {
         place = .shelved(shelf, html: html, text: text)
+        self.imageSources = imageSources
+    }
+
+    /// The `src` of every `<img>` libcmark wrote, unescaped (`&amp;` → `&`).
+    static func imageSources(_ html: String) -> [String] {
+        guard UTF8Text.contains(html, "<img ") else { return [] }
+        let marker = "<img src=\""
+        let bytes = Array(html.utf8)
+        return UTF8Text.offsets(of: marker, in: html, first: false).compactMap { offset in
+            let start = offset + marker.utf8.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return UTF8Text.replacing("&amp;", with: "&", in: String(decoding: bytes[start..<end], as: UTF8.self))
+        }
     }
 
     static let empty = ArticleBody(html: "", text: "")

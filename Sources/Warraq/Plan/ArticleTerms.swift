@@ -115,11 +115,26 @@ struct ArticleTerms {
 
         // 3. Term counts per article, document frequencies, then TF-IDF signatures.
         shingles = words.map(\.shingles)
+        // Words of one base (النفط and نفط) add up to one term: sorted by term, then summed title first and
+        // in key order, as a table of counts would, without a table per article.
         let countTerms: @Sendable (ArticleWords) -> [(Int32, Float)] = { [termOfWord] words in
-            var counts: [Int32: Float] = [:]
-            for word in words.title { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) * Self.titleBoost } }
-            for word in words.text { if let term = termOfWord[word.key] { counts[term, default: 0] += Float(word.count) } }
-            return counts.sorted { $0.key < $1.key }
+            var parts: [(term: Int32, order: Int32, count: Float)] = []
+            parts.reserveCapacity(words.title.count + words.text.count)
+            for word in words.title {
+                if let term = termOfWord[word.key] { parts.append((term, Int32(parts.count), Float(word.count) * Self.titleBoost)) }
+            }
+            for word in words.text { if let term = termOfWord[word.key] { parts.append((term, Int32(parts.count), Float(word.count))) } }
+            parts.sort { $0.term != $1.term ? $0.term < $1.term : $0.order < $1.order }
+            var counts: [(Int32, Float)] = []
+            counts.reserveCapacity(parts.count)
+            for part in parts {
+                if let last = counts.last, last.0 == part.term {
+                    counts[counts.count - 1].1 = last.1 + part.count
+                } else {
+                    counts.append((part.term, 0 + part.count))
+                }
+            }
+            return counts
         }
         var termCounts: [[(Int32, Float)]]
         if let store {

@@ -12,24 +12,14 @@ struct ImageCheck {
     func diagnostics(_ articles: [Article], paths: [OutputPath]) -> [Diagnostic] {
         Parallel.map(Array(articles.indices), minimumChunk: 256) { index -> [Diagnostic] in
             let article = articles[index]
-            guard UTF8Text.contains(article.bodyHTML, "<img ") else { return [] }
+            let sources = article.body.imageSources
+            guard !sources.isEmpty else { return [] }
             let folder = paths[index].components.dropLast()
-            return Self.sources(article.bodyHTML).compactMap { source in
+            return sources.compactMap { source in
                 guard let file = resolve(source, from: Array(folder)), !staticFiles.contains(file) else { return nil }
                 return .warning(article.file, line: article.line, "image '\(source)' is not in static/ (looked for static/\(file)): the page shows it broken")
             }
         }.flatMap { $0 }
-    }
-
-    /// The `src` of every `<img>` libcmark wrote, unescaped (`&amp;` → `&`).
-    static func sources(_ html: String) -> [String] {
-        let marker = "<img src=\""
-        let bytes = Array(html.utf8)
-        return UTF8Text.offsets(of: marker, in: html, first: false).compactMap { offset in
-            let start = offset + marker.utf8.count
-            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-            return UTF8Text.replacing("&amp;", with: "&", in: String(decoding: bytes[start..<end], as: UTF8.self))
-        }
     }
 
     /// The site-relative file an image source names, or nil when it is elsewhere (or no file at all).

@@ -55,11 +55,13 @@ public struct ReadAlsoEngine: Sendable {
     static let diversity = 0.2
 
     /// `words`: where the last build's words are found and this build's kept (`ArticleTerms`).
-    public init(articles: [Article], tags: Taxonomy?, settings: SiteConfig.ReadAlsoSettings, words: WordsStore? = nil) {
+    public init(articles: [Article], tags: Taxonomy?, settings: SiteConfig.ReadAlsoSettings, words: WordsStore? = nil,
+                lap: (String) -> Void = { _ in }) {
         self.articles = articles
         self.tags = tags
         self.settings = settings
         terms = ArticleTerms(articles, store: words)
+        lap("plan: read-also words and weights")
         // On the same grid as the words' rarity, so that one article more leaves the other tags' weights as they were.
         let total = ArticleTerms.onGrid(articles.count)
         tagRarity = tags?.terms.map { $0.articles.count > 1 ? log(1 + total / ArticleTerms.onGrid($0.articles.count)) : 0 } ?? []
@@ -73,6 +75,7 @@ public struct ReadAlsoEngine: Sendable {
         } ?? []
         let foldedTitles = Parallel.map(articles, minimumChunk: 256) { ArabicText.fold($0.title) }
         let references = ReferenceIndex(articles: articles, foldedTitles: foldedTitles)
+        lap("plan: read-also titles and references")
         self.references = references
         titleIDs = foldedTitles.map { Int32(references.byTitle[$0]![0]) }
         var wordID: [Substring: Int32] = [:]
@@ -117,6 +120,7 @@ public struct ReadAlsoEngine: Sendable {
         memberHashes = WindowHashes(counts: members.map(\.count)) { tag, position in
             Self.entryHash(orderKeys[members[tag][position]], tagShares[tag][position])
         }
+        lap("plan: read-also keys and window hashes")
     }
 
     /// One posting or tag member as a fingerprint sees it: its article and its weight there.

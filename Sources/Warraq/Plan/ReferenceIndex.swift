@@ -15,7 +15,11 @@ struct ReferenceIndex {
         var bySlug: [String: Int] = [:], byFileName: [String: [Int]] = [:], byTitle: [String: [Int]] = [:]
         for (index, article) in articles.enumerated() {
             if bySlug[article.slug] == nil { bySlug[article.slug] = index }
-            if article.line == 1 { byFileName[(article.file as NSString).lastPathComponent, default: []].append(index) }
+            // The file's name after its last slash (Foundation's `lastPathComponent` cost a third of this index).
+            if article.line == 1 {
+                let name = article.file.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(article.file[article.file.index(after: $0)...]) } ?? article.file
+                byFileName[name, default: []].append(index)
+            }
             byTitle[foldedTitles[index], default: []].append(index)
         }
         self.bySlug = bySlug

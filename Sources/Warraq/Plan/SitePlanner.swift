@@ -26,7 +26,9 @@ public struct SitePlanner {
     /// read-also remembers for the next build (`ReadAlsoMemory`; `memory` is the last build's) with how many
     /// articles it scored and for how many it chose the list again.
     /// `words`: the articles' words as the last build read them (`WordsStore`).
-    public func plan(_ archive: Archive, remembering memory: ReadAlsoMemory? = nil, words: WordsStore? = nil) throws(SiteError)
+    /// `lap`: told the name of each part of planning as it ends, for `--timings`.
+    public func plan(_ archive: Archive, remembering memory: ReadAlsoMemory? = nil, words: WordsStore? = nil,
+                     lap: (String) -> Void = { _ in }) throws(SiteError)
         -> (plan: SitePlan, readAlso: ReadAlsoEngine, memory: ReadAlsoMemory, scored: Int, chosen: Int) {
         var diagnostics: [Diagnostic] = []
         var articles = archive.articles.filter { includeDrafts || !$0.draft }
@@ -37,12 +39,15 @@ public struct SitePlanner {
 
         let paths = try articlePaths(&articles, diagnostics: &diagnostics)
         diagnostics += ImageCheck(staticFiles: Set(staticFiles), basePath: config.baseURL.path).diagnostics(articles, paths: paths)
+        lap("plan: order, addresses, images")
         let taxonomies = config.taxonomies.map {
             TaxonomyPlanner(config: $0, displayNames: $0.field == .source ? config.sourceNames : [:]).plan(articles)
         }
         let tags = taxonomies.first { $0.config.field == .tags }
-        let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso, words: words)
+        lap("plan: taxonomies")
+        let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso, words: words, lap: lap)
         let outcome = engine.readAlsoForAll(remembering: memory)
+        lap("plan: read-also lists")
         let readAlso = outcome.readAlso
         diagnostics += outcome.diagnostics
         let dateArchive = try Self.dateArchive(articles, zone: config.timeZone)
@@ -206,16 +211,20 @@ public struct SitePlanner {
             return (folder, key, Slug.make(article.slug, key: article.file + line, fallbackPrefix: "article"))
         }
         let folders = prepared.map(\.folder), keys = prepared.map(\.key), wanted = prepared.map(\.wanted)
-        var proposals: [[String]: [(key: String, slug: String)]] = [:]
-        for index in articles.indices { proposals[folders[index], default: []].append((keys[index], wanted[index])) }
-        var slugOfKey: [String: String] = [:]
-        for (_, proposed) in proposals {
-            slugOfKey.merge(Slug.unique(proposed, reserved: Self.reservedSlugs)) { a, _ in a }
+        var members: [[String]: [Int]] = [:]
+        for index in articles.indices { members[folders[index], default: []].append(index) }
+        // Each folder on its own (a month's articles), its articles in key order: the first to want a
+        // slug has it (`Slug.unique`).
+        let slugs = Parallel.map(Array(members.values), minimumChunk: 1) { folder -> [(Int, String)] in
+            let ordered = folder.sorted { keys[$0] < keys[$1] }
+            return Array(zip(ordered, Slug.unique(inOrder: ordered.map { wanted[$0] }, reserved: Self.reservedSlugs)))
         }
+        var slugOfArticle = [String](repeating: "", count: articles.count)
+        for folder in slugs { for (index, slug) in folder { slugOfArticle[index] = slug } }
         var paths: [OutputPath] = []
         var holders: [[String]: Int] = [:]
         for index in articles.indices {
-            articles[index].slug = slugOfKey[keys[index]]!
+            articles[index].slug = slugOfArticle[index]
             guard let path = try? OutputPath.folder(folders[index] + [articles[index].slug]) else {
                 throw .input(path: articles[index].file, line: articles[index].line,
                              reason: "its address /\((folders[index] + [articles[index].slug]).joined(separator: "/"))/ would be written outside the output folder")

@@ -41,12 +41,19 @@ public enum Slug {
     /// Gives every key its own slug: keys are taken in sorted order and a later key whose slug is taken
     /// gets `-2`, `-3`..., so the result does not depend on the order keys were met in.
     public static func unique(_ proposed: [(key: String, slug: String)], reserved: Set<String> = []) -> [String: String] {
+        let sorted = proposed.sorted(by: { $0.key < $1.key })
+        return Dictionary(zip(sorted.map(\.key), unique(inOrder: sorted.map(\.slug), reserved: reserved)), uniquingKeysWith: { _, last in last })
+    }
+
+    /// The same for slugs already in their keys' order: each slug as given, or numbered when taken.
+    public static func unique(inOrder slugs: [String], reserved: Set<String> = []) -> [String] {
         var taken = reserved
-        var result: [String: String] = [:]
+        var result: [String] = []
+        result.reserveCapacity(slugs.count)
         // Where the search for each slug's next free number resumes: the numbers before it stay taken, and
         // a thousand keys with one slug cost a thousand tries, not half a million.
         var nextNumber: [String: Int] = [:]
-        for (key, slug) in proposed.sorted(by: { $0.key < $1.key }) {
+        for slug in slugs {
             var candidate = slug
             var counter = nextNumber[slug] ?? 2
             while taken.contains(candidate) {
@@ -55,7 +62,7 @@ public enum Slug {
             }
             nextNumber[slug] = counter
             taken.insert(candidate)
-            result[key] = candidate
+            result.append(candidate)
         }
         return result
     }

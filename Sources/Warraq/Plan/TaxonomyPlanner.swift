@@ -10,11 +10,17 @@ struct TaxonomyPlanner {
         var articlesOfKey: [String: [Int]] = [:]
         var keysOfArticle: [[String]] = Array(repeating: [], count: articles.count)
         var automaticOfArticle: [[Bool]] = Array(repeating: [], count: articles.count)
-        for (index, article) in articles.enumerated() {
-            // Editor tags first: a tag an editor also gave is the editor's.
-            for (value, automatic) in values(article) {
+        // Cleaning and folding every value on every core; only grouping them is one pass.
+        let field = config.field
+        let cleaned = Parallel.map(articles, minimumChunk: 256) { article in
+            Self.values(article, field).map { value, automatic in
                 let display = ArabicText.clean(value)
-                let key = ArabicText.fold(display)
+                return (display: display, key: ArabicText.fold(display), automatic: automatic)
+            }
+        }
+        for index in articles.indices {
+            // Editor tags first: a tag an editor also gave is the editor's.
+            for (display, key, automatic) in cleaned[index] {
                 guard !key.isEmpty, !keysOfArticle[index].contains(key) else { continue }
                 keysOfArticle[index].append(key)
                 automaticOfArticle[index].append(automatic)
@@ -33,8 +39,8 @@ struct TaxonomyPlanner {
     }
 
     /// The article's values for this taxonomy, each with whether it came from `auto_tags`.
-    private func values(_ article: Article) -> [(String, automatic: Bool)] {
-        switch config.field {
+    private static func values(_ article: Article, _ field: TaxonomyConfig.ArticleField) -> [(String, automatic: Bool)] {
+        switch field {
         case .tags: return article.tags.map { ($0, false) } + article.autoTags.map { ($0, true) }
         case .source: return article.source.map { [($0, false)] } ?? []
         case .author: return article.authors.map { ($0, false) }

@@ -43,6 +43,7 @@ enum CachedArticle {
         out.bool(article.draft)
         let body = article.body
         let html = out.placedString(body.html, check: CacheShelf.check)
+        out.strings(body.imageSources)
         out.string(article.lead)
         let text = out.placedString(body.text, check: CacheShelf.check)
         out.int(article.readAlso.count)
@@ -92,11 +93,14 @@ enum CachedArticle {
         article.draft = try input.bool()
         if let shelf {
             let html = try input.skippedString(check: CacheShelf.check)
+            let imageSources = try input.strings()
             article.lead = try input.string()
             let text = try input.skippedString(check: CacheShelf.check)
-            article.body = ArticleBody(shelf: shelf.shelf, html: html.moved(by: shelf.offset), text: text.moved(by: shelf.offset))
+            article.body = ArticleBody(shelf: shelf.shelf, html: html.moved(by: shelf.offset), text: text.moved(by: shelf.offset),
+                                       imageSources: imageSources)
         } else {
             let html = try input.string()
+            _ = try input.strings()
             article.lead = try input.string()
             article.body = ArticleBody(html: html, text: try input.string())
         }

@@ -36,12 +36,12 @@ struct ReadAlsoMemoryTests {
 
     /// How many articles the build's read-also scored (the rest it remembered).
     func scored(_ report: BuildReport) -> Int? {
-        report.steps.first { $0.name.hasPrefix("plan (read-also: ") }.flatMap { Int($0.name.dropFirst(17).prefix { $0.isNumber }) }
+        report.steps.first { $0.name.contains("(read-also: ") }.flatMap { Int($0.name.split(separator: "(read-also: ")[1].prefix { $0.isNumber }) }
     }
 
     /// How many articles' lists the build chose again (the rest it remembered).
     func chosen(_ report: BuildReport) -> Int? {
-        report.steps.first { $0.name.hasPrefix("plan (read-also: ") }
+        report.steps.first { $0.name.contains("(read-also: ") }
             .flatMap { $0.name.split(separator: ";").first?.split(separator: ",").last?.split(separator: " ").first.flatMap { Int($0) } }
     }
 

@@ -60,11 +60,11 @@ struct SiteCheckTests {
         let planned = try SiteBuild(options).dryRun()
         #expect(!FileManager.default.fileExists(atPath: fixture.output.path))
         #expect(planned.rendered == 0 && planned.written.isEmpty)
-        #expect(planned.steps.contains { $0.name.hasPrefix("plan (read-also: 2 scored") })
+        #expect(planned.steps.contains { $0.name.contains("(read-also: 2 scored") })
         // The caches are kept: the build after it scores no read-also again and writes the same site.
         #expect(FileManager.default.fileExists(atPath: ReadAlsoMemoryFile.file(in: fixture.archive).path))
         let built = try fixture.build()
-        #expect(built.steps.contains { $0.name.hasPrefix("plan (read-also: 0 scored") })
+        #expect(built.steps.contains { $0.name.contains("(read-also: 0 scored") })
         #expect(planned.diagnostics == built.diagnostics)
         #expect(planned.articles == built.articles && planned.files == built.files)
     }
@@ -124,9 +124,15 @@ struct ImageCheckTests {
                 """),
         ])
         let report = try fixture.build()
-        #expect(report.diagnostics.map(\.description) == [
+        let warnings = [
             "archive/2023/a.md:1: warning: image '/images/missing.jpg' is not in static/ (looked for static/images/missing.jpg): the page shows it broken",
             "archive/2023/a.md:1: warning: image '../other.png?v=2' is not in static/ (looked for static/2023/09/other.png): the page shows it broken",
-        ])
+        ]
+        #expect(report.diagnostics.map(\.description) == warnings)
+        // From the article cache, its body shelved and not read back, the pictures are still known.
+        try fixture.write("2023/b.md", ArchiveFixture.markdown(title: "خبر آخر", date: "2023-09-21"))
+        let rebuilt = try fixture.build()
+        #expect(rebuilt.steps.contains { $0.name.contains("1 parsed") })
+        #expect(rebuilt.diagnostics.map(\.description) == warnings)
     }
 }
