@@ -70,19 +70,14 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
     static func encode(_ memory: ReadAlsoMemory, key: String, chunk: Int = 1 << 20, to sink: ([UInt8]) -> Bool) -> Bool {
         var writer = CacheBytesWriter(capacity: chunk + 4096)
         var sum = FingerprintHash(), total = 0
-        // Whole words only go to the checksum before the end, so that it is the one `checksum` finds over
-        // the whole file.
+        // Each piece but the last is a whole number of words, so that the checksum is the one `checksum`
+        // finds over the whole file.
         func flush(last: Bool) -> Bool {
             var bytes = writer.take()
-            let words = last ? bytes.count : bytes.count / 8 * 8
-            bytes.withUnsafeBytes { raw in
-                for offset in stride(from: 0, to: words / 8 * 8, by: 8) { sum.add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-            }
-            total += words
+            let words = bytes.withUnsafeBytes { sum.add(words: $0) }
+            total += last ? bytes.count : words
             if last {
-                var tail = UInt64(total)
-                for byte in bytes[(words / 8 * 8)...] { tail = tail << 8 | UInt64(byte) }
-                sum.add(tail)
+                bytes.withUnsafeBytes { sum.add(tail: UnsafeRawBufferPointer(rebasing: $0[words...]), length: total) }
                 withUnsafeBytes(of: sum.value.littleEndian) { bytes.append(contentsOf: $0) }
             } else {
                 writer.byteArray(Array(bytes[words...]))

@@ -238,7 +238,7 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
                 close(descriptor)
                 descriptor = open(path, O_RDONLY | O_CLOEXEC)
             }
-            places = Dictionary(kept, uniquingKeysWith: { first, _ in first })
+            places = Dictionary(uniqueKeysWithValues: kept)
             added = [:]
         }
     }

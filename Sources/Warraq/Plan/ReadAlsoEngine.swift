@@ -114,13 +114,18 @@ public struct ReadAlsoEngine: Sendable {
         }
         let postings = terms.postings
         postingHashes = WindowHashes(counts: (0..<postings.count).map(postings.count(of:))) { term, position in
-            postings.withList(term) { Self.entryHash(orderKeys[Int($0[position].article)], $0[position].weight) }
+            postings.withList(term) { Self.postingHash($0, position, orderKeys: orderKeys) }
         }
         let members = tags?.terms.map(\.articles) ?? []
         memberHashes = WindowHashes(counts: members.map(\.count)) { tag, position in
             Self.entryHash(orderKeys[members[tag][position]], tagShares[tag][position])
         }
         lap("plan: read-also keys and window hashes")
+    }
+
+    /// A posting of `list` (one term's) as a fingerprint sees it.
+    static func postingHash(_ list: UnsafeBufferPointer<PostingLists.Entry>, _ position: Int, orderKeys: [UInt64]) -> UInt64 {
+        entryHash(orderKeys[Int(list[position].article)], list[position].weight)
     }
 
     /// One posting or tag member as a fingerprint sees it: its article and its weight there.
@@ -452,7 +457,7 @@ public struct ReadAlsoEngine: Sendable {
             terms.postings.withList(Int(term)) { list in
                 let run = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) { Int(list[$0].article) }
                 hash.add(UInt64(run.count))
-                hash.add(postingHashes.hash(Int(term), run) { Self.entryHash(orderKeys[Int(list[$0].article)], list[$0].weight) })
+                hash.add(postingHashes.hash(Int(term), run) { Self.postingHash(list, $0, orderKeys: orderKeys) })
             }
         }
         return hash.value
@@ -562,16 +567,24 @@ struct FingerprintHash {
 
     /// Bytes eight at a time, then the last few with the length mixed in.
     mutating func add(bytes raw: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset + 8 <= raw.count {
-            add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        var tail = UInt64(raw.count)
-        while offset < raw.count {
-            tail = tail << 8 | UInt64(raw[offset])
-            offset += 1
-        }
+        let words = add(words: raw)
+        add(tail: UnsafeRawBufferPointer(rebasing: raw[words...]), length: raw.count)
+    }
+
+    /// The whole eight-byte words at the start of `raw`; how many bytes they took. Bytes given in pieces
+    /// this way (each but the last a whole number of words), then `add(tail:length:)`, hash as `add(bytes:)`
+    /// of them all at once.
+    @discardableResult
+    mutating func add(words raw: UnsafeRawBufferPointer) -> Int {
+        let words = raw.count / 8 * 8
+        for offset in stride(from: 0, to: words, by: 8) { add(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        return words
+    }
+
+    /// The last few bytes, fewer than eight, with the length of everything added.
+    mutating func add(tail raw: UnsafeRawBufferPointer, length: Int) {
+        var tail = UInt64(length)
+        for byte in raw { tail = tail << 8 | UInt64(byte) }
         add(tail)
     }
 }
