@@ -8,13 +8,16 @@ import Darwin
 /// Where `ReadAlsoMemory` is kept between builds: `.warraq-cache/readalso` in the archive, beside the
 /// article cache, and in memory for the preview server, which passes one instance to every rebuild.
 ///
-/// A flat file, read whole and written whole (a new file renamed over the old): each build reads every
-/// shortlist and writes them all, so a database's indexes and transactions would only add cost. It holds its
-/// format, the build's key (this Warraq, `site.yml`, the archive; as the article cache) and a checksum of
-/// everything; a file that does not read back whole under the same key is ignored and every article is
-/// scored, which is a clean build's read-also.
+/// A flat file written whole (a new file renamed over the old) and never read whole: its shortlists come
+/// first, then an index of them by article, which is all a build loads; each article's shortlist is read
+/// when it is asked for (`Recall`). At a million articles the file is 750 MB, and decoded whole it took
+/// twice that beside the shortlists the build was making. Each build reads every shortlist and writes
+/// them all, so a database's indexes and transactions would only add cost. The file holds its format, the
+/// build's key (this Warraq, `site.yml`, the archive; as the article cache) and a checksum of everything,
+/// checked before anything is believed; a file that does not read back whole under the same key is
+/// ignored and every article is scored, which is a clean build's read-also.
 public final class ReadAlsoMemoryFile: @unchecked Sendable {
-    static let header = "warraq read-also memory 2\n"
+    static let header = "warraq read-also memory 3\n"
 
     let file: URL?
     private let lock = NSLock()
@@ -30,13 +33,11 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
     }
 
     /// What the last build under `key` remembered, or nil.
-    func load(key: String) -> ReadAlsoMemory? {
+    func load(key: String) -> (any ReadAlsoRecall)? {
         lock.withLock {
             if let kept, kept.key == key { return kept.memory }
-            guard let file, let data = FileManager.default.contents(atPath: file.path) else { return nil }
-            let memory = Self.decode([UInt8](data), key: key)
-            if let memory { kept = (key, memory) }
-            return memory
+            guard let file else { return nil }
+            return Recall(path: file.path, key: key)
         }
     }
 
@@ -54,19 +55,49 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
         }
     }
 
+    /// A saved memory, asked one article at a time: the index is in memory, each shortlist is read from
+    /// the file when asked for (the file was checked whole when it was opened).
+    final class Recall: ReadAlsoRecall, @unchecked Sendable {
+        private let descriptor: Int32
+        private let records: Int64
+        private let entries: [ReadAlsoMemory.Entry]
+
+        init?(path: String, key: String) {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            var status = stat()
+            let descriptor = descriptor
+            guard fstat(descriptor, &status) == 0,
+                  let layout = ReadAlsoMemoryFile.layout(size: Int(status.st_size), key: key, read: { POSIX.readAll(descriptor, at: Int64($0), count: $1) })
+            else {
+                close(descriptor)
+                return nil
+            }
+            (records, entries) = (Int64(layout.records), layout.entries)
+        }
+
+        deinit { close(descriptor) }
+
+        func shortlist(of identity: UInt64) -> ReadAlsoMemory.Shortlist? {
+            guard let entry = ReadAlsoMemory.entry(of: identity, in: entries),
+                  let bytes = POSIX.readAll(descriptor, at: records + Int64(entry.offset), count: Int(entry.length)) else { return nil }
+            return bytes.withUnsafeBytes(ReadAlsoMemory.read)
+        }
+    }
+
     // MARK: the bytes
 
-    /// `header | key | count | (article, fingerprint, n, n × (candidate, score), choice) … | checksum of all
-    /// before`, shortlists in the order of their articles' identities, so that equal memories are equal files.
-    /// A choice is `0`, or `1 | key | neighbours? | featured? | similar links | also-published`.
+    /// `header | key | count | length of the shortlists | shortlists | count × (article, offset, length) |
+    /// checksum of all before`: the shortlists (`ReadAlsoMemory.write`) in the order the build made them,
+    /// the index in the order of the articles' identities.
     static func encode(_ memory: ReadAlsoMemory, key: String) -> [UInt8] {
         var bytes: [UInt8] = []
         _ = encode(memory, key: key) { bytes.append(contentsOf: $0); return true }
         return bytes
     }
 
-    /// The same bytes handed to `sink` a megabyte at a time, so that a build never holds the whole file (75
-    /// MB at 100,000 articles, at the moment its memory is highest); false once `sink` is.
+    /// The same bytes handed to `sink` a megabyte at a time, so that a build never holds the file twice
+    /// (750 MB at a million articles, at the moment its memory is highest); false once `sink` is.
     static func encode(_ memory: ReadAlsoMemory, key: String, chunk: Int = 1 << 20, to sink: ([UInt8]) -> Bool) -> Bool {
         var writer = CacheBytesWriter(capacity: chunk + 4096)
         var sum = FingerprintHash(), total = 0
@@ -87,91 +118,79 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
         }
         writer.string(header)
         writer.string(key)
-        writer.int(memory.shortlists.count)
-        for article in memory.shortlists.keys.sorted() {
-            let shortlist = memory.shortlists[article]!
-            writer.uint64(article)
-            writer.uint64(shortlist.fingerprint)
-            writer.uint32(UInt32(shortlist.candidates.count))
-            for (candidate, score) in zip(shortlist.candidates, shortlist.scores) {
-                writer.uint64(candidate)
-                writer.uint64(score.bitPattern)
+        writer.int(memory.entries.count)
+        writer.int(memory.pieces.reduce(0) { $0 + $1.count })
+        var offsets: [Int] = []
+        var offset = 0
+        for piece in memory.pieces {
+            offsets.append(offset)
+            offset += piece.count
+            for start in stride(from: 0, to: piece.count, by: chunk) {
+                writer.byteArray(Array(piece[start..<min(piece.count, start + chunk)]))
+                if writer.bytes.count >= chunk, !flush(last: false) { return false }
             }
-            writer.bool(shortlist.choice != nil)
-            if let choice = shortlist.choice { write(choice, to: &writer) }
+        }
+        for entry in memory.entries {
+            writer.uint64(entry.identity)
+            writer.uint64(UInt64(offsets[Int(entry.piece)] + entry.offset))
+            writer.uint32(entry.length)
             if writer.bytes.count >= chunk, !flush(last: false) { return false }
         }
         return flush(last: true)
     }
 
+    /// A whole file's bytes as a memory in this process, or nil: what `encode` wrote, read back.
     static func decode(_ bytes: [UInt8], key: String) -> ReadAlsoMemory? {
-        guard bytes.count >= 8 else { return nil }
-        return bytes.withUnsafeBytes { whole -> ReadAlsoMemory? in
-            let raw = UnsafeRawBufferPointer(rebasing: whole[..<(whole.count - 8)])
-            guard UInt64(littleEndian: whole.loadUnaligned(fromByteOffset: raw.count, as: UInt64.self)) == checksum(raw) else { return nil }
+        guard let layout = layout(size: bytes.count, key: key, read: { offset, count in
+            offset >= 0 && count >= 0 && offset + count <= bytes.count ? Array(bytes[offset..<(offset + count)]) : nil
+        }) else { return nil }
+        let records = Array(bytes[layout.records..<(layout.records + layout.length)])
+        return ReadAlsoMemory(pieces: [records], entries: layout.entries)
+    }
+
+    /// A file's checksum checked over every byte, its header and key, and its index read: where its
+    /// shortlists start and how long they are, and the index (entries of one piece, offsets from that
+    /// start). `read(offset, count)` gives the file's bytes; nil when the file is not whole, not this
+    /// format or not this key.
+    static func layout(size: Int, key: String, read: (Int, Int) -> [UInt8]?) -> (records: Int, length: Int, entries: [ReadAlsoMemory.Entry])? {
+        guard size >= 8, let stored = read(size - 8, 8) else { return nil }
+        // The checksum a megabyte at a time: the file is never in memory whole.
+        var sum = FingerprintHash()
+        let piece = 1 << 20
+        var offset = 0
+        while offset < size - 8 {
+            let count = min(piece, size - 8 - offset)
+            guard let bytes = read(offset, count) else { return nil }
+            let words = bytes.withUnsafeBytes { sum.add(words: $0) }
+            if count < piece { bytes.withUnsafeBytes { sum.add(tail: UnsafeRawBufferPointer(rebasing: $0[words...]), length: size - 8) } }
+            offset += count
+        }
+        if (size - 8) % piece == 0 { sum.add(tail: UnsafeRawBufferPointer(start: nil, count: 0), length: size - 8) }
+        guard stored.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }) == sum.value else { return nil }
+
+        let headerLength = 4 + header.utf8.count + 4 + key.utf8.count + 16
+        guard let start = read(0, min(headerLength, size - 8)) else { return nil }
+        let opening = start.withUnsafeBytes { raw -> (count: Int, length: Int)? in
             var reader = CacheBytesReader(raw)
-            do {
-                guard try reader.string() == header, try reader.string() == key else { return nil }
-                let count = try reader.count()
-                var memory = ReadAlsoMemory()
-                memory.shortlists.reserveCapacity(count)
-                for _ in 0..<count {
-                    let article = try reader.uint64()
-                    let fingerprint = try reader.uint64()
-                    let candidates = Int(try reader.uint32())
-                    var shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: [], scores: [])
-                    for _ in 0..<candidates {
-                        shortlist.candidates.append(try reader.uint64())
-                        shortlist.scores.append(Double(bitPattern: try reader.uint64()))
-                    }
-                    if try reader.bool() { shortlist.choice = try readChoice(&reader) }
-                    memory.shortlists[article] = shortlist
-                }
-                return reader.atEnd ? memory : nil
-            } catch {
-                return nil
+            guard (try? reader.string()) == header, (try? reader.string()) == key,
+                  let count = try? reader.int(), let length = try? reader.int(), reader.atEnd else { return nil }
+            return (count, length)
+        }
+        guard let (count, length) = opening, count >= 0, length >= 0,
+              headerLength + length + count * 20 + 8 == size,
+              let index = read(headerLength + length, count * 20) else { return nil }
+        var entries: [ReadAlsoMemory.Entry] = []
+        entries.reserveCapacity(count)
+        let valid = index.withUnsafeBytes { raw -> Bool in
+            var reader = CacheBytesReader(raw)
+            for _ in 0..<count {
+                guard let identity = try? reader.uint64(), let offset = try? reader.uint64(), let entryLength = try? reader.uint32(),
+                      offset <= UInt64(length), UInt64(entryLength) <= UInt64(length) - offset,
+                      entries.last.map({ $0.identity < identity }) != false else { return false }
+                entries.append(.init(identity: identity, piece: 0, length: entryLength, offset: Int(offset)))
             }
+            return reader.atEnd
         }
-    }
-
-    private static func write(_ choice: ReadAlsoMemory.Choice, to writer: inout CacheBytesWriter) {
-        writer.uint64(choice.key)
-        writer.bool(choice.neighbours != nil)
-        if let neighbours = choice.neighbours { writer.uint64(neighbours) }
-        writer.bool(choice.featured != nil)
-        if let featured = choice.featured { writer.uint64(featured) }
-        writer.int(choice.similar.count)
-        for link in choice.similar {
-            switch link {
-            case .article(let identity):
-                writer.bool(true)
-                writer.uint64(identity)
-            case .headline(let headline):
-                writer.bool(false)
-                writer.string(headline)
-            }
-        }
-        writer.int(choice.alsoPublished.count)
-        for identity in choice.alsoPublished { writer.uint64(identity) }
-    }
-
-    private static func readChoice(_ reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) -> ReadAlsoMemory.Choice {
-        let key = try reader.uint64()
-        let neighbours = try reader.bool() ? try reader.uint64() : nil
-        let featured = try reader.bool() ? try reader.uint64() : nil
-        var similar: [ReadAlsoMemory.Choice.Link] = []
-        for _ in 0..<(try reader.count()) {
-            similar.append(try reader.bool() ? .article(try reader.uint64()) : .headline(try reader.string()))
-        }
-        var alsoPublished: [UInt64] = []
-        for _ in 0..<(try reader.count()) { alsoPublished.append(try reader.uint64()) }
-        return ReadAlsoMemory.Choice(key: key, neighbours: neighbours, featured: featured, similar: similar, alsoPublished: alsoPublished)
-    }
-
-    /// A word-at-a-time hash of the bytes (the file is tens of megabytes at 100,000 articles).
-    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = FingerprintHash()
-        hash.add(bytes: raw)
-        return hash.value
+        return valid ? (headerLength, length, entries) : nil
     }
 }

@@ -150,22 +150,28 @@ public struct ReadAlsoEngine: Sendable {
 
     /// Read-also links for every article, explicit ones first, computed ones filling up to the site's count.
     /// An article whose scoring would read what it read last time (`previous`) is not scored again.
-    public func readAlsoForAll(remembering previous: ReadAlsoMemory? = nil) -> ReadAlsoOutcome {
+    public func readAlsoForAll(remembering previous: (any ReadAlsoRecall)? = nil) -> ReadAlsoOutcome {
         let indexOfIdentity = Dictionary(identities.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // Two articles one identity (never seen: it is a 64-bit hash of file and line) would mix up what
         // is remembered: then nothing is.
         let remembers = indexOfIdentity.count == articles.count
         let previous = remembers ? previous : nil
-        // One scratch per chunk of work, not per article: it is as long as the archive.
-        let results = Parallel.map(Array(articles.indices), minimumChunk: 64, state: { Scratch(count: articles.count, terms: terms.count) }) { scratch, index in
+        // One scratch per chunk of work, not per article: it is as long as the archive. Each chunk's
+        // shortlists are written as bytes as they are made (`ReadAlsoMemory`).
+        struct Chunk {
+            var scratch: Scratch
+            var shortlists = CacheBytesWriter()
+            var entries: [ReadAlsoMemory.Entry] = []
+        }
+        let (results, pieces) = Parallel.mapChunks(Array(articles.indices), minimumChunk: 64, state: { Chunk(scratch: Scratch(count: articles.count, terms: terms.count)) }) { chunk, index in
             let fingerprint = fingerprint(for: index)
-            let past = previous?.shortlists[identities[index]]
+            let past = previous?.shortlist(of: identities[index])
             var remembered: [(article: Int, score: Double)]?
             if let past, past.fingerprint == fingerprint {
                 let found = past.candidates.compactMap { indexOfIdentity[$0] }
                 if found.count == past.candidates.count { remembered = Array(zip(found, past.scores)) }
             }
-            let best = remembered ?? candidates(for: index, limit: Self.pool, scratch: &scratch) { other, _, _, score in (other, score) }
+            let best = remembered ?? candidates(for: index, limit: Self.pool, scratch: &chunk.scratch) { other, _, _, score in (other, score) }
             let links = explicitLinks(of: index)
             let key = choiceKey(for: index, best: best, links: links)
             var choice = past?.choice.flatMap { choice in
@@ -174,21 +180,32 @@ public struct ReadAlsoEngine: Sendable {
             }
             let chosenAgain = choice == nil
             if choice == nil {
-                let (readAlso, usedNeighbours) = readAlso(for: index, best: best, links: links, scratch: &scratch)
+                let (readAlso, usedNeighbours) = readAlso(for: index, best: best, links: links, scratch: &chunk.scratch)
                 choice = (readAlso, usedNeighbours ? neighboursKey(of: index) : nil)
             }
             let (readAlso, neighbours) = choice!
-            let shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: best.map { identities[$0.article] },
-                                                     scores: best.map(\.score), choice: rememberedChoice(readAlso, key: key, neighbours: neighbours))
-            return (readAlso, links.diagnostics(articles[index]), shortlist, remembered == nil, chosenAgain)
+            if remembers {
+                let shortlist = ReadAlsoMemory.Shortlist(fingerprint: fingerprint, candidates: best.map { identities[$0.article] },
+                                                         scores: best.map(\.score), choice: rememberedChoice(readAlso, key: key, neighbours: neighbours))
+                let start = chunk.shortlists.bytes.count
+                ReadAlsoMemory.write(shortlist, to: &chunk.shortlists)
+                chunk.entries.append(.init(identity: identities[index], piece: 0, length: UInt32(chunk.shortlists.bytes.count - start), offset: start))
+            }
+            return (readAlso, links.diagnostics(articles[index]), remembered == nil, chosenAgain)
+        } keep: { chunk in
+            (chunk.shortlists.take(), chunk.entries)
         }
-        var memory = ReadAlsoMemory()
-        if remembers {
-            memory.shortlists.reserveCapacity(articles.count)
-            for (index, result) in results.enumerated() { memory.shortlists[identities[index]] = result.2 }
+        var entries: [ReadAlsoMemory.Entry] = []
+        entries.reserveCapacity(remembers ? articles.count : 0)
+        for (piece, (_, pieceEntries)) in pieces.enumerated() {
+            for var entry in pieceEntries {
+                entry.piece = UInt32(piece)
+                entries.append(entry)
+            }
         }
+        let memory = remembers ? ReadAlsoMemory(pieces: pieces.map(\.0), entries: entries) : ReadAlsoMemory()
         return ReadAlsoOutcome(readAlso: results.map(\.0), diagnostics: results.flatMap(\.1), memory: memory,
-                               scored: results.count { $0.3 }, chosen: results.count { $0.4 })
+                               scored: results.count { $0.2 }, chosen: results.count { $0.3 })
     }
 
     /// One article's links, from `best`: its best candidates by score, best first (`candidates`), after its

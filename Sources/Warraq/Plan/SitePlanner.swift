@@ -27,7 +27,7 @@ public struct SitePlanner {
     /// articles it scored and for how many it chose the list again.
     /// `words`: the articles' words as the last build read them (`WordsStore`).
     /// `lap`: told the name of each part of planning as it ends, for `--timings`.
-    public func plan(_ archive: Archive, remembering memory: ReadAlsoMemory? = nil, words: WordsStore? = nil,
+    public func plan(_ archive: Archive, remembering memory: (any ReadAlsoRecall)? = nil, words: WordsStore? = nil,
                      lap: (String) -> Void = { _ in }) throws(SiteError)
         -> (plan: SitePlan, readAlso: ReadAlsoEngine, memory: ReadAlsoMemory, scored: Int, chosen: Int) {
         var diagnostics: [Diagnostic] = []

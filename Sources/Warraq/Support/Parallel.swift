@@ -48,23 +48,32 @@ enum Parallel {
     /// once, rather than one shared table locked per item.
     static func mapChunks<T: Sendable, R, State>(_ items: [T], minimumChunk: Int = 16, state makeState: @Sendable () -> State,
                                                  _ transform: @Sendable (inout State, T) -> R) -> (results: [R], states: [State]) {
+        let (results, kept) = mapChunks(items, minimumChunk: minimumChunk, state: makeState, transform, keep: { $0 })
+        return (results, kept)
+    }
+
+    /// `mapChunks` that keeps only what `keep` takes of each chunk's state when the chunk is done: the
+    /// rest (a scratch as long as the archive) is let go then, not held until every chunk is.
+    static func mapChunks<T: Sendable, R, State, Kept>(_ items: [T], minimumChunk: Int = 16, state makeState: @Sendable () -> State,
+                                                       _ transform: @Sendable (inout State, T) -> R,
+                                                       keep: @Sendable (inout State) -> Kept) -> (results: [R], kept: [Kept]) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let chunkCount = max(1, min(items.count / max(minimumChunk, 1), cores * 8))
         var results = [R?](repeating: nil, count: items.count)
-        var states = [State?](repeating: nil, count: chunkCount)
+        var kept = [Kept?](repeating: nil, count: chunkCount)
         results.withUnsafeMutableBufferPointer { output in
-            states.withUnsafeMutableBufferPointer { stateOutput in
-                let output = Slots(output), stateOutput = Slots(stateOutput)
+            kept.withUnsafeMutableBufferPointer { keptOutput in
+                let output = Slots(output), keptOutput = Slots(keptOutput)
                 DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                     var state = makeState()
                     for index in (items.count * chunk / chunkCount)..<(items.count * (chunk + 1) / chunkCount) {
                         output[index] = transform(&state, items[index])
                     }
-                    stateOutput[chunk] = state
+                    keptOutput[chunk] = keep(&state)
                 }
             }
         }
-        return (results.map { $0! }, states.map { $0! })
+        return (results.map { $0! }, kept.map { $0! })
     }
 
     private static func forEach(_ count: Int, minimumChunk: Int = 16, _ body: @Sendable (Range<Int>) -> Void) {

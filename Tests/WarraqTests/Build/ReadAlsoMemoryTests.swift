@@ -150,4 +150,43 @@ struct ReadAlsoMemoryTests {
         #expect(Array(chunks.joined()) == bytes)
         #expect(!ReadAlsoMemoryFile.encode(memory, key: "k", chunk: 20) { _ in false })
     }
+
+    @Test("a saved memory is read one article at a time from its file, pieces and all, and a garbled file is not opened")
+    func recallFromFile() throws {
+        // Two pieces, as two chunks of a parallel pass make them, entries in article (not identity) order.
+        var first = CacheBytesWriter(), second = CacheBytesWriter()
+        var entries: [ReadAlsoMemory.Entry] = []
+        let lists: [(UInt64, ReadAlsoMemory.Shortlist)] = [
+            (30, .init(fingerprint: 1, candidates: [10, 20], scores: [0.75, 0.5])),
+            (10, .init(fingerprint: 2, candidates: [30], scores: [0.25],
+                       choice: .init(key: 3, neighbours: nil, featured: 30, similar: [.headline("خبر")], alsoPublished: []))),
+            (20, .init(fingerprint: 4, candidates: [], scores: [])),
+        ]
+        for (position, (identity, shortlist)) in lists.enumerated() {
+            let piece = position == 0 ? 0 : 1
+            let start = piece == 0 ? first.bytes.count : second.bytes.count
+            if piece == 0 { ReadAlsoMemory.write(shortlist, to: &first) } else { ReadAlsoMemory.write(shortlist, to: &second) }
+            let end = piece == 0 ? first.bytes.count : second.bytes.count
+            entries.append(.init(identity: identity, piece: UInt32(piece), length: UInt32(end - start), offset: start))
+        }
+        let memory = ReadAlsoMemory(pieces: [first.take(), second.take()], entries: entries)
+        #expect(memory.shortlists == Dictionary(uniqueKeysWithValues: lists))
+        #expect(memory == ReadAlsoMemory(shortlists: Dictionary(uniqueKeysWithValues: lists)))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warraq-recall-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = ReadAlsoMemoryFile(file: folder.appendingPathComponent("readalso"))
+        file.save(memory, key: "k")
+        // A new instance, as the next build is: it knows only the file.
+        let recall = try #require(ReadAlsoMemoryFile(file: folder.appendingPathComponent("readalso")).load(key: "k"))
+        for (identity, shortlist) in lists { #expect(recall.shortlist(of: identity) == shortlist) }
+        #expect(recall.shortlist(of: 15) == nil)
+        #expect(ReadAlsoMemoryFile(file: folder.appendingPathComponent("readalso")).load(key: "other") == nil)
+
+        var bytes = try Data(contentsOf: folder.appendingPathComponent("readalso"))
+        bytes[bytes.count - 20] ^= 0x01
+        try bytes.write(to: folder.appendingPathComponent("readalso"))
+        #expect(ReadAlsoMemoryFile(file: folder.appendingPathComponent("readalso")).load(key: "k") == nil)
+    }
 }
