@@ -123,6 +123,16 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
     // MARK: WordsStore
 
     public func words(_ identity: UInt64) -> ArticleWords? {
+        record(identity, counts: true)
+    }
+
+    /// Read-also compares the shingles of a few candidates per article: their record's words are skipped.
+    public func shingles(_ identity: UInt64) -> [UInt32]? {
+        record(identity, counts: false)?.shingles
+    }
+
+    /// `identity`'s record, checked whole; with its word counts, or without them (left empty).
+    private func record(_ identity: UInt64, counts wantsCounts: Bool) -> ArticleWords? {
         // `places` and `spellings` change only in `use` and `finish`, never while words are asked for.
         guard let place = places[identity], let record = read(at: place.offset, count: place.length) else { return nil }
         return record.withUnsafeBytes { raw -> ArticleWords? in
@@ -133,6 +143,10 @@ public final class WordsFile: WordsStore, @unchecked Sendable {
                 guard try reader.uint64() == identity else { return nil }
                 func counts() throws(CacheBytesReader.Malformed) -> [ArticleWords.Count] {
                     let count = try reader.count()
+                    guard wantsCounts else {
+                        try reader.skip(count * 12)
+                        return []
+                    }
                     var list: [ArticleWords.Count] = []
                     list.reserveCapacity(count)
                     for _ in 0..<count { list.append(.init(key: try reader.uint64(), count: Int32(bitPattern: try reader.uint32()))) }

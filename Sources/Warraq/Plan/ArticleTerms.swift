@@ -9,8 +9,9 @@ struct ArticleTerms {
     /// normalised by the whole article's vector, so the dot product of two signatures approaches the
     /// cosine of the two articles.
     let signatures: [[(term: Int32, weight: Float)]]
-    /// The same terms, heaviest first: the query an article asks the index.
-    let queries: [[(term: Int32, weight: Float)]]
+    /// The same terms heaviest first, as positions in `signatures`: the query an article asks the index
+    /// (`query`). A byte a term, where a second copy of the terms took eight (400 MB at a million articles).
+    let queryOrder: [[UInt8]]
     /// The inverted index: for each term, every article that uses it (and some other article does too)
     /// with its normalised weight there, in article order, which is time order.
     let postings: PostingLists
@@ -22,7 +23,9 @@ struct ArticleTerms {
     /// enters the archive, keys do not.
     let termKeys: [UInt64]
     /// Hashes of each article's first word 5-shingles, sorted, unique: near-copies share most of them.
-    let shingles: [[UInt32]]
+    let shingles: Shingles
+    /// Each article's shingles hashed (`Shingles.digest`), for what is remembered between builds.
+    let shingleDigests: [UInt64]
 
     var count: Int { frequency.count }
 
@@ -36,7 +39,7 @@ struct ArticleTerms {
     static let shingleSize = 5
 
     /// The words met in one chunk of articles: the counts the lexicon is made of, and each word's letters.
-    private struct ChunkVocabulary {
+    fileprivate struct ChunkVocabulary {
         var lexicon = Lexicon()
         /// As strings: most Arabic words fit a string's 15 inline bytes, so a chunk's thousands of them
         /// take no heap block each (they were a seventh of a cold build's peak at 100,000 articles).
@@ -51,20 +54,25 @@ struct ArticleTerms {
         // 1. Read every article once (or take its words from the store): word counts, shingles, and the
         // archive's vocabulary per chunk.
         var (read, vocabularies) = Parallel.mapChunks(articles, minimumChunk: 64, state: { ChunkVocabulary() }) { vocabulary, article in
-            guard let store else { return (words: Self.read(article, into: &vocabulary), identity: UInt64(0)) }
+            guard let store else {
+                let words = Self.read(article, into: &vocabulary)
+                return (words: words, identity: UInt64(0), digest: Shingles.digest(words.shingles))
+            }
             let identity = ArticleWords.identity(title: article.title, body: article.body)
             if let known = store.words(identity) {
-                // Remembered words add their counts; their letters are the store's (step 2).
+                // Remembered words add their counts; their letters are the store's (step 2). Their
+                // shingles are asked of the store again when compared.
                 for word in known.title { vocabulary.lexicon.add(key: word.key, count: word.count) }
                 for word in known.text { vocabulary.lexicon.add(key: word.key, count: word.count) }
-                return (ArticleWords(shingles: known.shingles), identity)
+                return (words: ArticleWords(), identity: identity, digest: Shingles.digest(known.shingles))
             }
             let words = Self.read(article, into: &vocabulary)
             store.remember(words, as: identity)
-            return (ArticleWords(shingles: words.shingles), identity)
+            return (words: ArticleWords(), identity: identity, digest: Shingles.digest(words.shingles))
         }
         var words = read.map(\.words)
         let identities = read.map(\.identity)
+        let digests = read.map(\.digest)
         read = []
         var lexicon = Lexicon()
         var letters: [UInt64: [Unicode.Scalar]] = [:]
@@ -114,7 +122,8 @@ struct ArticleTerms {
         letters = [:]
 
         // 3. Term counts per article, document frequencies, then TF-IDF signatures.
-        shingles = words.map(\.shingles)
+        shingles = store.map { Shingles(store: $0, identities: identities, articles: articles) } ?? Shingles(held: words.map(\.shingles))
+        shingleDigests = digests
         // Words of one base (النفط and نفط) add up to one term: sorted by term, then summed title first and
         // in key order, as a table of counts would, without a table per article.
         let countTerms: @Sendable (ArticleWords) -> [(Int32, Float)] = { [termOfWord] words in
@@ -168,9 +177,17 @@ struct ArticleTerms {
         // side is cut to an article's most telling terms (Lucene's MoreLikeThis does the same).
         termCounts = []
         postings = PostingLists(weighted, terms: stems.count)
-        queries = weighted.map { Array($0.prefix(Self.signatureSize)) }
+        (signatures, queryOrder) = Parallel.mapConsuming(&weighted, leaving: [], minimumChunk: 256) { weighted in
+            let query = Array(weighted.prefix(Self.signatureSize))
+            let byTerm = query.indices.sorted { query[$0].term < query[$1].term }
+            var order = [UInt8](repeating: 0, count: query.count)
+            for (position, rank) in byTerm.enumerated() { order[rank] = UInt8(position) }
+            return (byTerm.map { query[$0] }, order)
+        }.reduce(into: ([[(term: Int32, weight: Float)]](), [[UInt8]]())) { split, article in
+            split.0.append(article.0)
+            split.1.append(article.1)
+        }
         weighted = []
-        signatures = queries.map { $0.sorted { $0.term < $1.term } }
         self.frequency = frequency
         self.stems = stems
         self.termKeys = termKeys
@@ -192,7 +209,7 @@ struct ArticleTerms {
         return exp2((log2(length) * 64).rounded() / 64)
     }
 
-    private static func read(_ article: Article, into vocabulary: inout ChunkVocabulary) -> ArticleWords {
+    fileprivate static func read(_ article: Article, into vocabulary: inout ChunkVocabulary) -> ArticleWords {
         var result = ArticleWords()
         func count(_ text: String, _ body: (UInt64) -> Void) -> [ArticleWords.Count] {
             var counts: [UInt64: Int32] = [:]
@@ -236,10 +253,52 @@ struct ArticleTerms {
         return base.count >= 2 ? base : nil
     }
 
+    /// An article's query: its terms heaviest first.
+    func query(_ index: Int) -> [(term: Int32, weight: Float)] {
+        let signature = signatures[index]
+        return queryOrder[index].map { signature[Int($0)] }
+    }
+
     /// The share of the shorter article's shingles that the other holds: 1 for a copy, near 0 for two
     /// different texts on one subject.
     func containment(_ a: Int, _ b: Int) -> Double {
         Self.containment(shingles[a], shingles[b])
+    }
+
+    /// Each article's shingles, held or, with a words store, asked of it each time two texts are
+    /// compared (a few candidates per article): held, they were a tenth of a million articles' memory.
+    struct Shingles: Sendable {
+        private let held: [[UInt32]]
+        private let store: WordsStore?
+        /// `ArticleWords.identity` of each article, to ask the store by.
+        private let identities: [UInt64]
+        /// What a store that lost a record is read again from.
+        private let articles: [Article]
+
+        init(held: [[UInt32]]) {
+            (self.held, store, identities, articles) = (held, nil, [], [])
+        }
+
+        init(store: WordsStore, identities: [UInt64], articles: [Article]) {
+            (held, self.store, self.identities, self.articles) = ([], store, identities, articles)
+        }
+
+        subscript(index: Int) -> [UInt32] {
+            guard let store else { return held[index] }
+            if let known = store.shingles(identities[index]) { return known }
+            // The same shingles, since they are a function of the text.
+            var scratch = ChunkVocabulary()
+            return ArticleTerms.read(articles[index], into: &scratch).shingles
+        }
+
+        /// The shingles in one value, as the memory between builds keys what choosing a list read.
+        static func digest(_ shingles: [UInt32]) -> UInt64 {
+            var hash = FingerprintHash()
+            var pairs = shingles.makeIterator()
+            while let first = pairs.next() { hash.add(UInt64(first) << 32 | UInt64(pairs.next() ?? 0)) }
+            hash.add(UInt64(shingles.count))
+            return hash.value
+        }
     }
 
     static func containment(_ a: [UInt32], _ b: [UInt32]) -> Double {

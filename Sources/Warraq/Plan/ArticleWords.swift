@@ -45,4 +45,12 @@ public protocol WordsStore: AnyObject, Sendable {
     /// The build's articles are all read: `live` are their identities, `spellings` the letters of every
     /// word key they use. What is no longer live may be forgotten.
     func finish(live: [UInt64], spellings: [UInt64: [Unicode.Scalar]])
+    /// Only the shingles of `words(identity)`.
+    func shingles(_ identity: UInt64) -> [UInt32]?
+}
+
+extension WordsStore {
+    public func shingles(_ identity: UInt64) -> [UInt32]? {
+        words(identity)?.shingles
+    }
 }

@@ -107,9 +107,7 @@ public struct ReadAlsoEngine: Sendable {
                 hash.add(UInt64(weight.bitPattern))
             }
             hash.add(0x5EED)
-            var pairs = terms.shingles[index].makeIterator()
-            while let first = pairs.next() { hash.add(UInt64(first) << 32 | UInt64(pairs.next() ?? 0)) }
-            hash.add(UInt64(terms.shingles[index].count))
+            hash.add(terms.shingleDigests[index])
             return hash.value
         }
         let postings = terms.postings
@@ -377,7 +375,7 @@ public struct ReadAlsoEngine: Sendable {
                     }
                 }
             }
-            for (rank, (term, weight)) in terms.queries[index].enumerated() {
+            for (rank, (term, weight)) in terms.query(index).enumerated() {
                 // The heaviest terms are read widely, the rest near the article's own time: the work per
                 // article is bounded (16 × 512 + 44 × 256 postings) however common its words.
                 terms.postings.withList(Int(term)) { list in
@@ -469,7 +467,7 @@ public struct ReadAlsoEngine: Sendable {
             }
         }
         hash.add(0x5EED)
-        for (rank, (term, weight)) in terms.queries[index].enumerated() {
+        for (rank, (term, weight)) in terms.query(index).enumerated() {
             hash.add(UInt64(weight.bitPattern))
             terms.postings.withList(Int(term)) { list in
                 let run = Self.window(count: list.count, around: index, size: Self.windowSize(rank: rank)) { Int(list[$0].article) }
@@ -498,7 +496,7 @@ public struct ReadAlsoEngine: Sendable {
         let otherTags = Set(tags?.termsOfArticle[other] ?? [])
         let sharedTags = (tags?.termsOfArticle[index] ?? []).filter { otherTags.contains($0) && tagRarity[$0] > 0 }
         let otherTerms = Dictionary(terms.signatures[other].map { ($0.term, $0.weight) }, uniquingKeysWith: { a, _ in a })
-        let sharedTerms = terms.queries[index]
+        let sharedTerms = terms.query(index)
             .compactMap { term, weight in otherTerms[term].map { (term, weight * $0) } }
             .sorted { $0.1 > $1.1 }
             .map { terms.stems[Int($0.0)] }

@@ -115,6 +115,10 @@ struct CacheBytesReader {
         return value
     }
 
+    mutating func skip(_ count: Int) throws(Malformed) {
+        _ = try take(count)
+    }
+
     mutating func byte() throws(Malformed) -> UInt8 {
         try take(1)[0]
     }

@@ -30,7 +30,8 @@ struct ArticleTermsTests {
     }
 
     func same(_ a: ArticleTerms, _ b: ArticleTerms) -> Bool {
-        a.stems == b.stems && a.termKeys == b.termKeys && a.shingles == b.shingles && a.frequency == b.frequency
+        a.stems == b.stems && a.termKeys == b.termKeys && a.shingleDigests == b.shingleDigests && a.frequency == b.frequency
+            && a.signatures.indices.allSatisfy { a.shingles[$0] == b.shingles[$0] }
             && a.signatures.map { $0.map(\.term) } == b.signatures.map { $0.map(\.term) }
             && a.signatures.map { $0.map(\.weight) } == b.signatures.map { $0.map(\.weight) }
     }
@@ -68,6 +69,22 @@ struct ArticleTermsTests {
         let second = ArticleTerms(articles, store: store)
         #expect(store.read == 5)
         #expect(same(second, ArticleTerms(articles)))
+    }
+
+    @Test("with a store, shingles are asked of it when compared, and read again from the text where it lost them")
+    func shinglesAskedOfTheStore() {
+        let articles = Self.articles()
+        let held = ArticleTerms(articles)
+        let store = WordsInMemory()
+        let terms = ArticleTerms(articles, store: store)
+        // The copies of one sentence twice share all their shingles; the oil and football stories none.
+        #expect(terms.containment(0, 0) == 1)
+        #expect(terms.containment(0, 2) == held.containment(0, 2))
+        store.kept = store.kept.mapValues { words in ArticleWords(title: words.title, text: words.text, shingles: words.shingles.map { $0 ^ 1 }) }
+        #expect(terms.shingles[1] == held.shingles[1].map { $0 ^ 1 }, "asked of the store, not held")
+        store.kept = [:]
+        #expect(articles.indices.allSatisfy { terms.shingles[$0] == held.shingles[$0] })
+        #expect(!held.shingles[0].isEmpty)
     }
 
     @Test("a store that lacks the letters of a word it remembers is not believed: every article is read")
