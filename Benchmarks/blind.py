@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Blind-reading packets for read-also (issue 14) and tags (issue 16), with a fixed seed.
 
-  blind.py ARCHIVE_FOLDER SITE_FOLDER OUT_FOLDER [--day YYYY-MM-DD] [--seed 2015] [--count 30] [--keep-copies]
+  blind.py ARCHIVE_FOLDER SITE_FOLDER OUT_FOLDER [--day YYYY-MM-DD] [--seed 2015] [--count 30] [--keep-copies] [--once]
 
 Writes into OUT_FOLDER:
   readalso.md   30 random articles of one day: title + first 300 characters, then a shuffled, unlabelled
                 merge of Warraq's 6 items (featured + 5 similar) and the TF-IDF reference's 6 items (the
                 reference of readalso_quality.py: self and near-copies of the article removed; with
                 --keep-copies, the plain list without that filter), each item as title + first 150
-                characters under a random id. An item both lists hold is shown once.
+                characters under a random id. An item both lists hold is shown once. With --once, a third
+                list joins them: the reference with one story once (greedy down its ranking, skipping
+                copies of what it holds, as readalso_quality.py's "what an engine could reach").
   tags.md       30 random tagged articles of that day: title + lead and their tags, each under an id.
   ratings.tsv   every id with an empty score, for the rater: items 0 unrelated / 1 same subject /
                 2 same story or directly related; tags 1 usable by an editor / 0 not.
@@ -24,7 +26,7 @@ import os
 import random
 import sys
 
-from quality_common import NearCopies, Reference, items_of_page, load
+from quality_common import NearCopies, Reference, fold, items_of_page, load
 
 ITEMS = 6
 
@@ -38,6 +40,7 @@ def main():
     parser.add_argument("--seed", type=int, default=2015)
     parser.add_argument("--count", type=int, default=30)
     parser.add_argument("--keep-copies", action="store_true", help="reference without the near-copy filter")
+    parser.add_argument("--once", action="store_true", help="also the reference with one story once")
     args = parser.parse_args()
 
     articles, pages, mapping, base = load(args.archive, args.site)
@@ -49,6 +52,7 @@ def main():
         sys.exit("blind.py: no article page dated %s" % day)
     near = NearCopies([a.body for a in articles])
     reference = Reference(articles, mapped, near, keep_copies=args.keep_copies)
+    titles = [fold(a.title) for a in articles]
 
     os.makedirs(os.path.join(args.out, "key"), exist_ok=True)
     used_ids = set()
@@ -65,7 +69,7 @@ def main():
     chosen = rng.sample(of_day, min(args.count, len(of_day)))
     packet = ["# Read also: blind reading (day %s, seed %d, %d articles)" % (day, args.seed, len(chosen)), "",
               "Rate every item in ratings.tsv: 0 unrelated, 1 same subject, 2 same story or directly related.",
-              "Items are in random order; an item may come from either list.", ""]
+              "Items are in random order; an item may come from any of the lists.", ""]
     key = ["id\tarticle\tfile\tsystems\ttitle"]
     ratings = ["# id\tscore (items: 0 unrelated, 1 same subject, 2 same story or directly related; tags: 1 usable, 0 not)"]
     for number, i in enumerate(chosen, 1):
@@ -77,6 +81,9 @@ def main():
                 systems.setdefault(x, []).append("warraq:%d" % rank)
         for rank, x in enumerate(reference.top(i, ITEMS), 1):
             systems.setdefault(x, []).append("reference:%d" % rank)
+        if args.once:
+            for rank, x in enumerate(reference.once(i, ITEMS, near, titles), 1):
+                systems.setdefault(x, []).append("once:%d" % rank)
         order = list(systems)
         rng.shuffle(order)
         article = articles[i]
@@ -121,7 +128,8 @@ def main():
     write(os.path.join("key", "tags.tsv"), tags_key)
     with open(os.path.join(args.out, "key", "README"), "w", encoding="utf-8") as f:
         f.write("The key of the blind packets: raters never open this folder.\n"
-                "day %s, seed %d, reference %s\n" % (day, args.seed, "plain (copies kept)" if args.keep_copies else Reference.DESCRIPTION))
+                "day %s, seed %d, reference %s%s\n" % (day, args.seed, "plain (copies kept)" if args.keep_copies else Reference.DESCRIPTION,
+                                                      "; once: the reference with one story once" if args.once else ""))
     print("blind packets: %s (day %s, seed %d): %d read-also items for %d articles, %d tags for %d articles; key in %s"
           % (args.out, day, args.seed, len(key) - 1, min(args.count, len(of_day)), len(tags_key) - 1, len(chosen),
              os.path.join(args.out, "key")))

@@ -66,8 +66,9 @@ def main():
             system, rank = entry.split(":")
             lists[row["article"]][system].append((int(rank), score))
 
-    systems = ["warraq", "reference"]
-    names = {"warraq": "Warraq", "reference": "TF-IDF reference"}
+    names = {"warraq": "Warraq", "reference": "TF-IDF reference", "once": "TF-IDF, one story once"}
+    present = {entry.split(":")[0] for row in items for entry in row["systems"].split(",")}
+    systems = [s for s in names if s in present]
     about = os.path.join(sys.argv[2], "README")
     if os.path.exists(about):
         with open(about, encoding="utf-8") as f:
@@ -81,26 +82,30 @@ def main():
             rows["unrelated items, top %d" % depth] = {
                 s: "%.0f%% (%d of %d)" % (100 * mean([sc == 0 for sc in scores[s]]), sum(sc == 0 for sc in scores[s]), len(scores[s]))
                 for s in systems}
-        wins = ties = losses = 0
-        for a in lists.values():
-            w = [sc for r, sc in a["warraq"] if r <= 5]
-            ref = [sc for r, sc in a["reference"] if r <= 5]
-            if not w or not ref:
-                continue
-            if abs(mean(w) - mean(ref)) < 1e-9:
-                ties += 1
-            elif mean(w) > mean(ref):
-                wins += 1
-            else:
-                losses += 1
-        rows["which list is better (mean of the top 5)"] = {"warraq": "%d wins, %d ties, %d losses" % (wins, ties, losses), "reference": ""}
-        shared = sum(1 for row in items if "," in row["systems"])
-        rows["items both lists hold"] = {"warraq": str(shared), "reference": str(shared)}
+        # Warraq against each other list, article by article.
+        for other in systems[1:]:
+            wins = ties = losses = 0
+            for a in lists.values():
+                w = [sc for r, sc in a["warraq"] if r <= 5]
+                ref = [sc for r, sc in a[other] if r <= 5]
+                if not w or not ref:
+                    continue
+                if abs(mean(w) - mean(ref)) < 1e-9:
+                    ties += 1
+                elif mean(w) > mean(ref):
+                    wins += 1
+                else:
+                    losses += 1
+            label = "which list is better (mean of the top 5)" if other == "reference" else "Warraq against %s (mean of the top 5)" % names[other]
+            rows[label] = {s: "" for s in systems}
+            rows[label]["warraq"] = "%d wins, %d ties, %d losses" % (wins, ties, losses)
+        shared = sum(1 for row in items if len({e.split(":")[0] for e in row["systems"].split(",")} & {"warraq", "reference"}) == 2)
+        rows["items both lists hold"] = {s: str(shared) if s in ("warraq", "reference") else "" for s in systems}
         print()
-        print("| measure | %s | %s |" % (names["warraq"], names["reference"]))
-        print("|---|---:|---:|")
+        print("| measure | " + " | ".join(names[s] for s in systems) + " |")
+        print("|---|" + "---:|" * len(systems))
         for label, values in rows.items():
-            print("| %s | %s | %s |" % (label, values["warraq"], values["reference"]))
+            print("| %s | %s |" % (label, " | ".join(values[s] for s in systems)))
         print()
 
     if tags:

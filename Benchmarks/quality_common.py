@@ -403,6 +403,16 @@ class Reference:
     def top(self, article, count=None):
         return self.ranking.get(article, [])[: count or self.depth]
 
+    def once(self, article, count, near, folded_titles):
+        """The reference with one story once: greedy down its ranking, skipping copies of what it holds."""
+        chosen = []
+        for x in self.top(article, 40):
+            if not one_story_twice(chosen + [x], near, folded_titles):
+                chosen.append(x)
+            if len(chosen) == count:
+                break
+        return chosen
+
 
 def shorten(text, limit):
     if len(text) <= limit:

@@ -85,13 +85,7 @@ def main():
         ref6 = reference.top(i, ITEMS)
         ref_in_top += sum(1 for x in ref6 if x in top)
         ref_twice += one_story_twice(ref6, near, titles)
-        # The reference with one story once: greedy down its ranking, skipping copies of what it holds.
-        dedup = []
-        for x in reference.top(i, 40):
-            if not one_story_twice(dedup + [x], near, titles):
-                dedup.append(x)
-            if len(dedup) == ITEMS:
-                break
+        dedup = reference.once(i, ITEMS, near, titles)
         dedup_in_top += sum(1 for x in dedup if x in top)
         dedup_twice += one_story_twice(dedup, near, titles)
 
