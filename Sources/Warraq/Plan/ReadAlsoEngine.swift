@@ -218,7 +218,7 @@ public struct ReadAlsoEngine: Sendable {
 
         func offer(_ candidate: Int) -> Bool {
             guard !usedTitles.contains(titleIDs[candidate]), !Self.nearDuplicate(titleWords[index], titleWords[candidate]),
-                  !chosen.contains(where: { isCopy($0, candidate) }) else { return false }
+                  !chosen.contains(where: { isCopy($0, candidate, scratch: &scratch) }) else { return false }
             usedTitles.insert(titleIDs[candidate])
             chosen.append(candidate)
             return true
@@ -241,10 +241,11 @@ public struct ReadAlsoEngine: Sendable {
         var pool: [(article: Int, score: Double)] = []
         let likenessToArticle = scratch.similarities(of: index, to: scored.map(\.0), terms: terms)
         for ((other, score), likeness) in zip(scored, likenessToArticle) {
-            if likeness >= Self.copySimilarity && terms.containment(index, other) >= Self.copyContainment {
+            let containment = likeness >= Self.copySimilarity ? scratch.containment(index, other, terms: terms) : 0
+            if containment >= Self.copyContainment {
                 // Named as the same story only when clearly the same text; a looser copy is just left out.
                 if articles[other].source != article.source || article.source == nil,
-                   terms.containment(index, other) >= Self.publishedContainment { result.alsoPublished.append(other) }
+                   containment >= Self.publishedContainment { result.alsoPublished.append(other) }
                 usedTitles.insert(titleIDs[other])
             } else {
                 pool.append((other, score))
@@ -291,8 +292,8 @@ public struct ReadAlsoEngine: Sendable {
 
     /// Whether two articles print one text. Shingles are compared only for texts alike enough to be
     /// copies (the cheap dot product of their signatures first), so the check costs little per candidate.
-    func isCopy(_ a: Int, _ b: Int) -> Bool {
-        terms.similarity(a, b) >= Self.copySimilarity && terms.containment(a, b) >= Self.copyContainment
+    func isCopy(_ a: Int, _ b: Int, scratch: inout Scratch) -> Bool {
+        terms.similarity(a, b) >= Self.copySimilarity && scratch.containment(a, b, terms: terms) >= Self.copyContainment
     }
 
     /// Below this signature similarity two texts are never copies of each other.
@@ -331,9 +332,27 @@ public struct ReadAlsoEngine: Sendable {
         /// One article's signature spread out by term id, so its likeness to many others costs one
         /// lookup per term of theirs instead of a merge per pair.
         var signature: [Float]
+        /// Shingles lately compared (`ArticleTerms.Shingles`), by article: a chunk's articles are
+        /// neighbours in time and share candidates, and with a words store each is a read of its file.
+        var shingles: [Int: [UInt32]] = [:]
+        static let shinglesKept = 4096
+
         init(count: Int, terms: Int) {
             scores = Array(repeating: .zero, count: count)
             signature = Array(repeating: 0, count: terms)
+        }
+
+        /// `terms.containment(a, b)`, each article's shingles asked for once while they are kept.
+        mutating func containment(_ a: Int, _ b: Int, terms: ArticleTerms) -> Double {
+            ArticleTerms.containment(shingles(of: a, terms: terms), shingles(of: b, terms: terms))
+        }
+
+        private mutating func shingles(of article: Int, terms: ArticleTerms) -> [UInt32] {
+            if let known = shingles[article] { return known }
+            if shingles.count >= Self.shinglesKept { shingles.removeAll(keepingCapacity: true) }
+            let found = terms.shingles[article]
+            shingles[article] = found
+            return found
         }
 
         /// `terms.similarity(article, other)` for each of `others`, the same sums in the same order.
