@@ -176,7 +176,8 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
                   let count = try? reader.int(), let length = try? reader.int(), reader.atEnd else { return nil }
             return (count, length)
         }
-        guard let (count, length) = opening, count >= 0, length >= 0,
+        // Bounded before they are multiplied: a file whose checksum holds may still not be ours.
+        guard let (count, length) = opening, count >= 0, count <= size / 20, length >= 0, length <= size,
               headerLength + length + count * 20 + 8 == size,
               let index = read(headerLength + length, count * 20) else { return nil }
         var entries: [ReadAlsoMemory.Entry] = []

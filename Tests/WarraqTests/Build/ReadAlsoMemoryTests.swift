@@ -184,6 +184,15 @@ struct ReadAlsoMemoryTests {
         #expect(recall.shortlist(of: 15) == nil)
         #expect(ReadAlsoMemoryFile(file: folder.appendingPathComponent("readalso")).load(key: "other") == nil)
 
+        // A count that would overflow, under a checksum that holds: refused, not a crash.
+        var forged = ReadAlsoMemoryFile.encode(memory, key: "k").dropLast(8).map { $0 }
+        let countAt = 4 + ReadAlsoMemoryFile.header.utf8.count + 4 + 1
+        withUnsafeBytes(of: Int64.max.littleEndian) { forged.replaceSubrange(countAt..<(countAt + 8), with: $0) }
+        var sum = FingerprintHash()
+        forged.withUnsafeBytes { sum.add(bytes: $0) }
+        withUnsafeBytes(of: sum.value.littleEndian) { forged.append(contentsOf: $0) }
+        #expect(ReadAlsoMemoryFile.decode(forged, key: "k") == nil)
+
         var bytes = try Data(contentsOf: folder.appendingPathComponent("readalso"))
         bytes[bytes.count - 20] ^= 0x01
         try bytes.write(to: folder.appendingPathComponent("readalso"))
