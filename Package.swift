@@ -34,6 +34,8 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
         ),
+        // openat2 for the output folder's paths (Linux), which Swift cannot call itself.
+        .systemLibrary(name: "COpenBeneath", path: "Sources/COpenBeneath"),
         // The template module: the default theme (Mustache files and CSS) and the code that renders with it.
         .target(
             name: "Templates",
@@ -46,6 +48,7 @@ let package = Package(
             name: "Warraq",
             dependencies: [
                 "CMark",
+                "COpenBeneath",
                 "CVips",
                 "Templates",
                 .product(name: "Yams", package: "Yams"),

@@ -125,9 +125,10 @@ struct BuildState: Equatable {
         guard first.count == 2, first[0] == header, first[1] == StableHash(body).hex else { return nil }
         var state = BuildState(key: "", inputs: [], manifest: FileIdentity(size: 0, modified: 0, changed: 0, inode: 0), articles: 0, files: 0, diagnostics: [])
         var sawKey = false, sawManifest = false, sawReport = false
+        // Split on bytes: a line per input file, and splitting Arabic names into characters (grapheme
+        // breaking) was most of a rebuild's check that nothing changed.
         for bytes in body.split(separator: 0x0A) {
-            let line = String(decoding: bytes, as: UTF8.self)
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring(decoding: $0, as: UTF8.self) }
             switch fields.first {
             case "k" where fields.count == 2:
                 state.key = String(fields[1])
@@ -161,13 +162,13 @@ struct BuildState: Equatable {
 
     /// Tabs, newlines and backslashes in names and messages, written so that a line stays one line.
     static func escaped(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
     static func unescaped(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
         var result = "", escaping = false
         for character in text {
             if escaping {

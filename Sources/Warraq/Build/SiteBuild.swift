@@ -73,7 +73,7 @@ public struct SiteBuild {
     }
 
     /// `savesCache`: false for `check`, which writes no file, the article cache included.
-    private func plan(_ inputs: Inputs, _ clock: inout StepClock, savesCache: Bool = true) throws(SiteError)
+    private func plan(_ inputs: Inputs, _ clock: inout StepClock, savesCache: Bool = true, afterReading: () -> Void = {}) throws(SiteError)
         -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
@@ -86,6 +86,7 @@ public struct SiteBuild {
         } else {
             clock.lap("read")
         }
+        afterReading()
         archive.diagnostics = inputs.configWarnings.map { Diagnostic(.warning, path: options.archiveDisplay + "/site.yml", line: $0.line, $0.message) }
             + baseURLWarning(config) + inputs.searchWarnings
             + theme.warnings.map { Diagnostic(.warning, path: shown($0.path), line: $0.line, $0.reason) }
@@ -155,11 +156,16 @@ public struct SiteBuild {
             clock.lap("input identities")
         }
         // The read-also engine's indexes are not needed to render: let them go.
-        let (plan, theme, archive, _, indexer, images, cache) = try plan(inputs, &clock, savesCache: writing)
+        // The previous manifest is parsed beside the planning, whose steps leave a core idle, rather than
+        // beside the reading, which uses both.
+        var preload: ManifestPreload?
+        let (plan, theme, archive, _, indexer, images, cache) = try plan(inputs, &clock, savesCache: writing) {
+            if writing { preload = ManifestPreload(root: options.output) }
+        }
         let unreadableBefore = cache?.unreadable.value ?? 0
         let renderer = PageRenderer(plan: plan, theme: theme, archiveFolder: options.archive)
-        let writer = writing ? try OutputWriter(root: options.output, verify: options.verify) : nil
-        if writing { clock.lap("previous manifest") }
+        let writer = writing ? try OutputWriter(root: options.output, verify: options.verify, preloaded: preload) : nil
+        if writing { clock.lap("cards and previous manifest") }
         let failure = Locked<SiteError?>(nil)
         let rendered = Counter()
         let rendering = StepProgress(options.progress, "render", unit: "pages", total: plan.pages.count)

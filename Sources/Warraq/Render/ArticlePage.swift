@@ -5,10 +5,12 @@ extension PageRenderer {
     func articleView(_ index: Int, path: OutputPath) -> ArticlePageView {
         let article = plan.articles[index]
         let config = plan.config
-        let canonical = links.absolute(path)
+        // The card already holds the page's link: percent-encoding an Arabic path is not free.
+        let url = (path == plan.articlePaths[index] ? cards[index].url : nil) ?? links.link(path)
+        let canonical = links.base.origin + url
         let description = ArabicText.shortened(article.summary ?? article.lead, limit: 200)
         var view = ArticleView(
-            title: article.title, url: links.link(path), body: PageBody(article.body),
+            title: article.title, url: url, body: PageBody(article.body),
             lead: article.lead, params: article.params)
         if let date = article.date {
             view.date = dates.full(date)

@@ -37,6 +37,30 @@ enum ViewFingerprint {
         }
 
         func encode<T: Encodable>(_ value: T) {
+            let type = ObjectIdentifier(T.self)
+            let kind: Kind
+            if let known = known[type] {
+                kind = known
+            } else if let found = Kind.of(value) {
+                kind = found
+                known[type] = found
+                Kind.known.withLock { $0[type] = found }
+            } else {
+                return cascade(value)
+            }
+            switch kind {
+            case .text: text(value as! String)
+            case .flag: PageRenderer.combine(.flag(value as! Bool), into: &hash)
+            case .integer: PageRenderer.combine(.integer(value as! Int), into: &hash)
+            case .structure: structure(value)
+            case .prehashed: prehashed(value)
+            case .other: cascade(value)
+            }
+        }
+
+        /// Every case of a value, tried in turn: what a type `Kind` does not sort out (an optional, an
+        /// existential, a class) takes, and what the rarer kinds take.
+        private func cascade<T: Encodable>(_ value: T) {
             switch value {
             case let text as String: PageRenderer.combine(.text(text), into: &hash)
             case let flag as Bool: PageRenderer.combine(.flag(flag), into: &hash)
@@ -45,17 +69,37 @@ enum ViewFingerprint {
             case let number as Float: PageRenderer.combine(.number(Double(number)), into: &hash)
             case let number as any FixedWidthInteger: PageRenderer.combine(.integer(Int(truncatingIfNeeded: number)), into: &hash)
             case let date as Date: PageRenderer.combine(.date(date), into: &hash)
-            case let own as Prehashed where own.fingerprint != nil:
-                hash.combine(byte: 13)
-                hash.combine(word: own.fingerprint!)
-            case let own as TemplateRepresentable: PageRenderer.combine(own.templateValue, into: &hash)
-            case let map as any KeyOrdered: map.combineInKeyOrder(into: self)
-            default:
-                hash.combine(byte: 11)
-                try? value.encode(to: Encoding(sink: self))
-                hash.combine(byte: 12)
+            case is Prehashed: prehashed(value)
+            default: unhashed(value)
             }
         }
+
+        private func prehashed<T: Encodable>(_ value: T) {
+            if let fingerprint = (value as! Prehashed).fingerprint {
+                hash.combine(byte: 13)
+                hash.combine(word: fingerprint)
+            } else {
+                unhashed(value)
+            }
+        }
+
+        /// The cases after `Prehashed`.
+        private func unhashed<T: Encodable>(_ value: T) {
+            switch value {
+            case let own as TemplateRepresentable: PageRenderer.combine(own.templateValue, into: &hash)
+            case let map as any KeyOrdered: map.combineInKeyOrder(into: self)
+            default: structure(value)
+            }
+        }
+
+        private func structure<T: Encodable>(_ value: T) {
+            hash.combine(byte: 11)
+            try? value.encode(to: Encoding(sink: self))
+            hash.combine(byte: 12)
+        }
+
+        /// The kinds this page's values were found to be, from `Kind.known` and added to as it is hashed.
+        private var known = Kind.known.withLock { $0 }
 
         func key(_ key: String) {
             hash.combine(key)
@@ -65,6 +109,30 @@ enum ViewFingerprint {
         /// Text as `encode` hashes it, without asking what type it is.
         func text(_ text: String) {
             PageRenderer.combine(.text(text), into: &hash)
+        }
+    }
+
+    /// Which of `encode`'s cases a type's values take, found once per type: a view's values are mostly
+    /// text and small structures, and each structure failed a dozen casts (four of them conformance
+    /// lookups) before it was hashed by its properties, every value of every page of every build.
+    /// Known only for a struct or enum that is not optional, whose values all take one case; an optional
+    /// unwraps in a cast and a class's instance may be of a subclass, so they take `cascade` every time.
+    enum Kind: Sendable {
+        case text, flag, integer, structure, prehashed, other
+
+        static let known = Locked<[ObjectIdentifier: Kind]>([:])
+
+        static func of<T: Encodable>(_ value: T) -> Kind? {
+            guard !(T.self is any OptionalValue.Type), !(T.self is AnyObject.Type), Swift.type(of: value) == T.self else { return nil }
+            switch value {
+            case is String: return .text
+            case is Bool: return .flag
+            case is Int: return .integer
+            case is Double, is Float, is any FixedWidthInteger, is Date: return .other
+            case is Prehashed: return .prehashed
+            case is TemplateRepresentable, is any KeyOrdered: return .other
+            default: return .structure
+            }
         }
     }
 
@@ -152,6 +220,10 @@ enum ViewFingerprint {
         mutating func encode<T: Encodable>(_ value: T) throws { sink.encode(value) }
     }
 }
+
+/// `Optional`, which a cast unwraps: `ViewFingerprint.Kind` leaves it to the cascade.
+protocol OptionalValue {}
+extension Optional: OptionalValue {}
 
 /// A map whose entries are hashed in the order of their keys.
 protocol KeyOrdered {

@@ -61,7 +61,7 @@ public final class OutputWriter: @unchecked Sendable {
         case foreign(path: String)
     }
 
-    public init(root: URL, verify: Bool = false) throws(SiteError) {
+    public init(root: URL, verify: Bool = false, preloaded: ManifestPreload? = nil) throws(SiteError) {
         self.root = root.standardizedFileURL
         self.verify = verify
         do {
@@ -85,7 +85,7 @@ public final class OutputWriter: @unchecked Sendable {
         staging = openat(folder.root, stagingName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard staging >= 0 else { throw .output(path: self.root.path + "/" + stagingName, line: nil, reason: "cannot open the staging folder: \(OutputFolder.lastError)") }
         previousManifestText = folder.contents(Manifest.fileName)
-        var manifest = previousManifestText.map(Manifest.parse) ?? Manifest()
+        var manifest = previousManifestText.map { preloaded?.manifest(of: $0) ?? Manifest.parse($0) } ?? Manifest()
         let journal = folder.contents(Manifest.journalName).map(Manifest.parse)
         recovered = journal != nil
         if let journal {

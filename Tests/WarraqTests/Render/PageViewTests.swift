@@ -85,4 +85,45 @@ struct PageViewTests {
         let renamed = TermView(name: "القدس", url: "/tags/القدس/", count: "٣", count_label: "٣ مقالات", singular: "وسم")
         #expect(fingerprint(renamed, reads: reads) != fingerprint(three, reads: reads))
     }
+
+    /// Every kind a view holds, for `kindsApart`.
+    struct Kinds: Encodable {
+        var text = "غزة"
+        var number = 1
+        var flag = true
+        var ratio = 0.5
+        var small: UInt8 = 7
+        var day = Date(timeIntervalSince1970: 1_437_500_000)
+        var maybe: [String?] = ["أ", nil]
+        var names: [String: String] = ["b": "ب", "a": "أ"]
+        var card = CardView(title: "خبر", url: "/2015/07/a/")
+        var param = Param.text("المسائية")
+    }
+
+    @Test("a fingerprint tells every kind of value apart, and is the same once its types are known")
+    func kindsApart() {
+        func fingerprint(_ view: Kinds) -> UInt64 {
+            var hash = PageHash()
+            ViewFingerprint.combine(view, into: &hash)
+            return hash.value
+        }
+        ViewFingerprint.Kind.known.withLock { $0 = [:] }
+        let first = fingerprint(Kinds())
+        #expect(fingerprint(Kinds()) == first, "types met before hash alike")
+        var prehashed = Kinds()
+        prehashed.card.fingerprint = ViewFingerprint.hash(of: prehashed.card)
+        #expect(fingerprint(prehashed) != first, "a card's own hash stands for its values")
+        var changes: [(String, (inout Kinds) -> Void)] = [
+            ("text", { $0.text = "1" }), ("number", { $0.number = 2 }), ("flag", { $0.flag = false }),
+            ("ratio", { $0.ratio = 1 }), ("small", { $0.small = 8 }), ("day", { $0.day += 1 }),
+            ("nil in a list", { $0.maybe = ["أ", ""] }), ("map", { $0.names["a"] = "ا" }),
+            ("card", { $0.card = CardView(title: "خبر آخر", url: "/2015/07/a/") }), ("param", { $0.param = .text("الصباحية") }),
+        ]
+        changes.append(("text as a number", { $0.text = "1"; $0.number = 1 }))
+        for (name, change) in changes {
+            var view = Kinds()
+            change(&view)
+            #expect(fingerprint(view) != first, "\(name)")
+        }
+    }
 }

@@ -39,6 +39,28 @@ struct OutputSafetyTests {
         #expect(fixture.exists("2023/08/c/index.html"), "the rest of the site is written")
     }
 
+    @Test("the output folder looks at nothing through a link, however deep, nor above itself")
+    func readsNothingThroughLinks() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("warraq-folder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Public"), elsewhere = root.appendingPathComponent("elsewhere")
+        for folder in ["Public/2015/07/own", "elsewhere/inner"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data("own".utf8).write(to: output.appendingPathComponent("2015/07/own/index.html"))
+        try Data("secret".utf8).write(to: elsewhere.appendingPathComponent("inner/index.html"))
+        try Data("top".utf8).write(to: root.appendingPathComponent("top.html"))
+        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("2015/linked"), withDestinationURL: elsewhere)
+        let folder = try OutputFolder(root: output.path)
+
+        #expect(folder.contents("2015/07/own/index.html") == Data("own".utf8))
+        #expect(folder.regularFile("2015/07/own/index.html")?.size == 3)
+        #expect(folder.contents("2015/linked/inner/index.html") == nil, "a folder link on the way")
+        #expect(folder.regularFile("2015/linked/inner/index.html") == nil)
+        #expect(folder.contents("2015/../../top.html") == nil, "nothing above the output")
+        #expect(folder.regularFile("2015/07/../../../top.html") == nil)
+    }
+
     @Test("a file link where a page goes is kept, not replaced or followed")
     func plantedFileLink() throws {
         let fixture = try archive()
