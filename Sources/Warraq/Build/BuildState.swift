@@ -127,7 +127,7 @@ struct BuildState: Equatable {
         var sawKey = false, sawManifest = false, sawReport = false
         // Split on bytes: a line per input file, and splitting Arabic names into characters (grapheme
         // breaking) was most of a rebuild's check that nothing changed.
-        for bytes in body.split(separator: 0x0A) {
+        for bytes in [UInt8](body).split(separator: 0x0A) {
             let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring(decoding: $0, as: UTF8.self) }
             switch fields.first {
             case "k" where fields.count == 2:

@@ -60,12 +60,21 @@ public struct Manifest: Sendable, Equatable {
 
     /// A header, then one line per file (content hash, size, input hash, modification time, path), sorted
     /// by the path's bytes.
-    public var text: String {
-        var text = Self.header + "\n"
-        for path in entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let entry = entries[path]!
-            text += entry.hash + "\t" + String(entry.size) + "\t" + entry.input + "\t" + entry.modified + "\t" + path + "\n"
+    public var text: String { String(decoding: data, as: UTF8.self) }
+
+    /// `text` as the bytes written, made as bytes: a rebuild writes a line for each of tens of thousands of files.
+    public var data: Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + entries.count * 160)
+        out += (Self.header + "\n").utf8
+        for (path, entry) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            for field in [entry.hash, String(entry.size), entry.input, entry.modified] {
+                out += field.utf8
+                out.append(0x09)
+            }
+            out += path.utf8
+            out.append(0x0A)
         }
-        return text
+        return Data(out)
     }
 }

@@ -194,7 +194,7 @@ public final class OutputWriter: @unchecked Sendable {
         var journal = Manifest()
         for case .changed(let path, let entry, _) in staged { journal.entries[path] = entry }
         step()
-        if !journal.entries.isEmpty { try place(Data(journal.text.utf8), as: Manifest.journalName, durable: true) }
+        if !journal.entries.isEmpty { try place(journal.data, as: Manifest.journalName, durable: true) }
         var blockedLinks: Set<String> = []
         for item in staged {
             switch item {
@@ -233,7 +233,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         outcome.removed.sort()
         step()
-        let manifestText = Data(manifest.text.utf8)
+        let manifestText = manifest.data
         if recovered || manifestText != previousManifestText { try place(manifestText, as: Manifest.fileName, durable: false) }
         step()
         unlinkat(folder.root, Manifest.journalName, 0)
@@ -253,7 +253,7 @@ public final class OutputWriter: @unchecked Sendable {
             fileWritten?()
         }
         step()
-        _ = try fresh.write(Manifest.fileName, Data(manifest.text.utf8))
+        _ = try fresh.write(Manifest.fileName, manifest.data)
         step()
         try fresh.swap()
         return outcome
