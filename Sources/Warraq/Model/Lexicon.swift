@@ -9,7 +9,7 @@
 /// own, and no ending is ever removed.
 public struct Lexicon: Sendable {
     /// Occurrences of each folded word, by `Lexicon.key`.
-    private(set) var counts: [UInt64: Int32] = [:]
+    private(set) var counts = KeyTable()
 
     public init() {}
 
@@ -23,11 +23,11 @@ public struct Lexicon: Sendable {
     }
 
     mutating func add(key: UInt64, count: Int32 = 1) {
-        counts[key, default: 0] += count
+        counts.add(key, count)
     }
 
     mutating func merge(_ other: Lexicon) {
-        counts.merge(other.counts, uniquingKeysWith: +)
+        other.counts.forEach { counts.add($0, $1) }
     }
 
     func count<Word: Collection<Unicode.Scalar>>(_ word: Word) -> Int {

@@ -82,7 +82,7 @@ struct ArticleTerms {
         }
         vocabularies = []
         if let store {
-            for key in lexicon.counts.keys where letters[key] == nil {
+            for key in lexicon.counts.allKeys where letters[key] == nil {
                 // A store that lacks a word's letters does not know what it claims: read every article.
                 guard let spelling = store.spelling(key) else {
                     self = ArticleTerms(articles, store: nil)
@@ -103,8 +103,7 @@ struct ArticleTerms {
         var termOfBase: [UInt64: Int32] = [:]
         var stems: [String] = []
         var termKeys: [UInt64] = []
-        var termOfWord: [UInt64: Int32] = [:]
-        termOfWord.reserveCapacity(distinct.count)
+        var termOfWord = KeyTable(capacity: distinct.count)
         for (key, base) in zip(distinct, bases) {
             guard let base else { continue }
             let id: Int32
