@@ -23,7 +23,7 @@ extension BuildState {
               !top.contains(where: { $0 == Manifest.journalName || $0.hasPrefix(Manifest.stagingPrefix) }),
               FileIdentity(root + "/" + Manifest.fileName, followLinks: false) == manifest,
               let folder = try? OutputFolder(root: root), let data = folder.contents(Manifest.fileName) else { return false }
-        let entries = Array(Manifest.parse(data).entries)
+        let entries = Manifest.lines(data)
         guard entries.count == files else { return false }
         // Folders by their bytes: hashing names as Strings normalizes Arabic, which cost more than the lstat.
         var folders = Set<[UInt8]>()

@@ -31,10 +31,20 @@ public struct Manifest: Sendable, Equatable {
     /// A manifest or journal from its bytes (the writer reads them without following links); lines that do
     /// not parse are left out. Split on bytes: a site's manifest has a line per file, a hundred thousand and more.
     static func parse(_ data: Data) -> Manifest {
+        let lines = lines(data)
+        var manifest = Manifest()
+        manifest.entries.reserveCapacity(lines.count)
+        for (path, entry) in lines { manifest.entries[path] = entry }
+        return manifest
+    }
+
+    /// The lines that parse, in the file's order, a path given twice given twice: what a check of every
+    /// file needs, without the table by path (hashing a hundred thousand Arabic paths as Strings).
+    static func lines(_ data: Data) -> [(path: String, entry: Entry)] {
         let current = data.starts(with: Data((header + "\n").utf8))
         let count = current ? 4 : 3
-        var manifest = Manifest()
-        manifest.entries.reserveCapacity(data.count / 100)
+        var lines: [(path: String, entry: Entry)] = []
+        lines.reserveCapacity(data.count / 100)
         [UInt8](data).withUnsafeBufferPointer { bytes in
             var start = 0
             while start < bytes.count {
@@ -49,13 +59,14 @@ public struct Manifest: Sendable, Equatable {
                 start = end + 1
                 let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
                 guard fields.count == count + 1, let size = Int(text(fields[1])) else { continue }
-                let path = text(fields[count])
                 // The manifest is a file anyone can edit, and its paths are removed from: none may leave the output.
-                guard path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { continue }
-                manifest.entries[path] = Entry(hash: text(fields[0]), size: size, input: text(fields[2]), modified: current ? text(fields[3]) : "")
+                let components = UnsafeBufferPointer(rebasing: bytes[fields[count]]).split(separator: 0x2F, omittingEmptySubsequences: false)
+                guard components.allSatisfy({ !$0.isEmpty && !$0.elementsEqual([0x2E]) && !$0.elementsEqual([0x2E, 0x2E]) }) else { continue }
+                let path = text(fields[count])
+                lines.append((path, Entry(hash: text(fields[0]), size: size, input: text(fields[2]), modified: current ? text(fields[3]) : "")))
             }
         }
-        return manifest
+        return lines
     }
 
     /// A header, then one line per file (content hash, size, input hash, modification time, path), sorted
