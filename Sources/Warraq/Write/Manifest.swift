@@ -79,10 +79,14 @@ public struct Manifest: Sendable, Equatable {
         out.reserveCapacity(64 + entries.count * 160)
         out += (Self.header + "\n").utf8
         for (path, entry) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            for field in [entry.hash, String(entry.size), entry.input, entry.modified] {
-                out += field.utf8
-                out.append(0x09)
-            }
+            out += entry.hash.utf8
+            out.append(0x09)
+            out += String(entry.size).utf8
+            out.append(0x09)
+            out += entry.input.utf8
+            out.append(0x09)
+            out += entry.modified.utf8
+            out.append(0x09)
             out += path.utf8
             out.append(0x0A)
         }
