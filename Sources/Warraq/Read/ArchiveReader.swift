@@ -8,11 +8,16 @@ public struct ArchiveReader: Sendable {
     /// How paths are shown in diagnostics: the archive as the user named it, then the file inside it.
     public let displayPrefix: String
     public let config: SiteConfig
+    /// The folder's path with a slash, for a file's path: Foundation's `appendingPathComponent` and `path`
+    /// were most of the reader's own time for a file the cache already knows.
+    private let root: String
 
     public init(folder: URL, displayPrefix: String, config: SiteConfig) {
         self.folder = folder
         self.displayPrefix = displayPrefix
         self.config = config
+        let path = folder.path
+        root = path.hasSuffix("/") ? path : path + "/"
     }
 
     public func read() -> Archive {
@@ -51,7 +56,7 @@ public struct ArchiveReader: Sendable {
             let text = try UTF8Text.decode(bytes, path: path)
             if relative.hasSuffix(".txt") {
                 let sidecarRelative = String(relative.dropLast(4)) + ".yml"
-                let sidecar = (try? String(contentsOf: folder.appendingPathComponent(sidecarRelative), encoding: .utf8))
+                let sidecar = (try? String(contentsOfFile: root + sidecarRelative, encoding: .utf8))
                     .map { (text: $0, path: displayPath(sidecarRelative)) }
                 let read = try ScrapedArticleReader(config: config, markdown: markdown).read(text, path: path, sidecar: sidecar)
                 return (read.articles, read.warnings)
@@ -65,8 +70,8 @@ public struct ArchiveReader: Sendable {
     /// A file through the cache: its record when its stamps (or else its bytes) are as recorded; otherwise
     /// read and recorded. A file that cannot be read is not recorded.
     private func readFile(_ relative: String, markdown: Markdown, cache: ArticleCache, started: Int64) -> (articles: [Article], diagnostics: [Diagnostic]) {
-        let full = folder.appendingPathComponent(relative).path
-        let sidecarPath = relative.hasSuffix(".txt") ? folder.appendingPathComponent(String(relative.dropLast(4)) + ".yml").path : nil
+        let full = root + relative
+        let sidecarPath = relative.hasSuffix(".txt") ? root + relative.dropLast(4) + ".yml" : nil
         guard let stamp = ArticleCache.Stamp(full) else { return readFile(relative, markdown: markdown) }
         let sidecar = sidecarPath.flatMap { ArticleCache.Stamp($0) }
         if let known = cache.entry(relative, stamp: stamp, sidecar: sidecar) { return (known.articles, known.diagnostics) }
@@ -89,7 +94,7 @@ public struct ArchiveReader: Sendable {
     }
 
     private func contents(_ relative: String, path: String) throws(ArticleError) -> Data {
-        let full = folder.appendingPathComponent(relative).path
+        let full = root + relative
         guard let data = FileManager.default.contents(atPath: full) else {
             throw .unreadable(path: path, reason: access(full, R_OK) != 0 ? "permission denied" : "read error")
         }
