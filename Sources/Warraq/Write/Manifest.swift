@@ -70,10 +70,7 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// A header, then one line per file (content hash, size, input hash, modification time, path), sorted
-    /// by the path's bytes.
-    public var text: String { String(decoding: data, as: UTF8.self) }
-
-    /// `text` as the bytes written, made as bytes: a rebuild writes a line for each of tens of thousands of files.
+    /// by the path's bytes; made as bytes, since a rebuild writes a line for each of tens of thousands of files.
     public var data: Data {
         var out: [UInt8] = []
         out.reserveCapacity(64 + entries.count * 160)
