@@ -17,13 +17,8 @@ public struct SiteBuild {
     /// The steps up to the plan: what `build`, `related` and the preview server share.
     public func plan() throws(SiteError) -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine) {
         var clock = StepClock()
-        let planned = try plan(&clock, search: false)
-        return (planned.plan, planned.theme, planned.archive, planned.readAlso)
-    }
-
-    private func plan(_ clock: inout StepClock, search: Bool) throws(SiteError)
-        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
-        try plan(prepare(&clock, search: search), &clock)
+        let planned = try plan(prepare(&clock, search: false), &clock, keepsEngine: true)
+        return (planned.plan, planned.theme, planned.archive, planned.readAlso!)
     }
 
     /// What a build reads before any article: the configuration, the theme, the search indexer, and the
@@ -73,8 +68,9 @@ public struct SiteBuild {
     }
 
     /// `savesCache`: false for `check`, which writes no file, the article cache included.
-    private func plan(_ inputs: Inputs, _ clock: inout StepClock, savesCache: Bool = true, afterReading: () -> Void = {}) throws(SiteError)
-        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
+    /// `keepsEngine`: the read-also engine is given back (to explain its scores), not let go once it has chosen.
+    private func plan(_ inputs: Inputs, _ clock: inout StepClock, savesCache: Bool = true, keepsEngine: Bool = false, afterReading: () -> Void = {}) throws(SiteError)
+        -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine?, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
         let cache = articleCache(inputs, writes: savesCache)
@@ -104,7 +100,7 @@ public struct SiteBuild {
         let key = cacheKey(inputs)
         let words = wordsFile(key: key, writes: savesCache)
         let (plan, readAlso, memory, scored, chosen) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images)
-            .plan(archive, remembering: memoryFile?.load(key: key), words: words) { clock.lap($0) }
+            .plan(archive, remembering: memoryFile?.load(key: key), words: words, keepsEngine: keepsEngine) { clock.lap($0) }
         if savesCache { memoryFile?.save(memory, key: key) }
         let wordsRead = words.map { "; words: \($0.read) read, \(plan.articles.count - $0.read) remembered" } ?? ""
         clock.lap("plan: pages and memory (read-also: \(scored) scored, \(plan.articles.count - scored) remembered, \(chosen) lists chosen\(wordsRead))")

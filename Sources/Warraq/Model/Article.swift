@@ -35,14 +35,17 @@ public struct Article: Sendable {
     /// The body as HTML, rendered once by libcmark when the article is read.
     public var bodyHTML: String {
         get { body.html }
-        set { body = ArticleBody(html: newValue, text: body.text) }
+        set { body = ArticleBody(html: newValue, lead: body.lead, text: body.text) }
     }
     /// The first paragraph as plain text: the lead shown under a featured "read also" link and in feeds.
-    public var lead: String = ""
+    public var lead: String {
+        get { body.lead }
+        set { body = ArticleBody(html: body.html, lead: newValue, text: body.text) }
+    }
     /// Words of the title and the body, for finding similar articles.
     public var text: String {
         get { body.text }
-        set { body = ArticleBody(html: body.html, text: newValue) }
+        set { body = ArticleBody(html: body.html, lead: body.lead, text: newValue) }
     }
     /// What the writer or the scraped page names as "read also" (إقرأ أيضاً), in order.
     public var readAlso: [Reference] = []

@@ -22,14 +22,14 @@ public struct SitePlanner {
     /// Above this many addresses a sitemap is split into parts (the protocol's limit).
     static let sitemapLimit = 50_000
 
-    /// The plan, the read-also engine that chose its links (kept only by who explains them), and what
+    /// The plan, the read-also engine that chose its links (`keepsEngine`: for who explains them), and what
     /// read-also remembers for the next build (`ReadAlsoMemory`; `memory` is the last build's) with how many
     /// articles it scored and for how many it chose the list again.
     /// `words`: the articles' words as the last build read them (`WordsStore`).
     /// `lap`: told the name of each part of planning as it ends, for `--timings`.
-    public func plan(_ archive: Archive, remembering memory: (any ReadAlsoRecall)? = nil, words: WordsStore? = nil,
+    public func plan(_ archive: Archive, remembering memory: (any ReadAlsoRecall)? = nil, words: WordsStore? = nil, keepsEngine: Bool = true,
                      lap: (String) -> Void = { _ in }) throws(SiteError)
-        -> (plan: SitePlan, readAlso: ReadAlsoEngine, memory: ReadAlsoMemory, scored: Int, chosen: Int) {
+        -> (plan: SitePlan, readAlso: ReadAlsoEngine?, memory: ReadAlsoMemory, scored: Int, chosen: Int) {
         var diagnostics: [Diagnostic] = []
         var articles = archive.articles.filter { includeDrafts || !$0.draft }
         for article in articles where article.date == nil {
@@ -47,8 +47,12 @@ public struct SitePlanner {
         }
         let tags = taxonomies.first { $0.config.field == .tags }
         lap("plan: taxonomies")
-        let engine = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso, words: words, lap: lap)
-        let outcome = engine.readAlsoForAll(remembering: memory)
+        var engine: ReadAlsoEngine? = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso, words: words, lap: lap)
+        let outcome = engine!.readAlsoForAll(remembering: memory)
+        // Its index is the largest thing a build holds (0.3 GB at 100,000 articles) and the pages are not
+        // made from it: let go here, before they are planned, where a build's memory used to peak.
+        let kept = keepsEngine ? engine : nil
+        engine = nil
         lap("plan: read-also lists")
         let readAlso = outcome.readAlso
         diagnostics += outcome.diagnostics
@@ -152,7 +156,7 @@ public struct SitePlanner {
                 return ArchiveFolders(year: year.path, month: year.months.first { $0.month == c.month }!.path)
             }
         }
-        return (plan, engine, outcome.memory, outcome.scored, outcome.chosen)
+        return (plan, kept, outcome.memory, outcome.scored, outcome.chosen)
     }
 
     /// Each article's picture, and the pages that copy images and their variants into the output (each

@@ -12,16 +12,17 @@ enum CachedArticle {
     struct BodySpan {
         var body: ArticleBody
         var html: ShelfSpan
+        var lead: ShelfSpan
         var text: ShelfSpan
 
         func moved(by offset: Int) -> BodySpan {
-            BodySpan(body: body, html: html.moved(by: offset), text: text.moved(by: offset))
+            BodySpan(body: body, html: html.moved(by: offset), lead: lead.moved(by: offset), text: text.moved(by: offset))
         }
 
         /// An empty body stays held: `ArticleBody.empty` is shared by every article without one.
         func shelve(on shelf: any BodyShelf) {
-            guard !(html.range.isEmpty && text.range.isEmpty) else { return }
-            body.shelve(on: shelf, html: html, text: text)
+            guard !(html.range.isEmpty && lead.range.isEmpty && text.range.isEmpty) else { return }
+            body.shelve(on: shelf, html: html, lead: lead, text: text)
         }
     }
 
@@ -44,7 +45,7 @@ enum CachedArticle {
         let body = article.body
         let html = out.placedString(body.html, check: CacheShelf.check)
         out.strings(body.imageSources)
-        out.string(article.lead)
+        let lead = out.placedString(body.lead, check: CacheShelf.check)
         let text = out.placedString(body.text, check: CacheShelf.check)
         out.int(article.readAlso.count)
         for reference in article.readAlso {
@@ -61,7 +62,7 @@ enum CachedArticle {
             out.int(image.line)
         }
         try writeValue(.map(article.params), to: &out)
-        return BodySpan(body: body, html: html, text: text)
+        return BodySpan(body: body, html: html, lead: lead, text: text)
     }
 
     /// `shelf`: where the input's bytes lie in a file, from `offset` on; the body is then shelved on it, not
@@ -94,15 +95,15 @@ enum CachedArticle {
         if let shelf {
             let html = try input.skippedString(check: CacheShelf.check)
             let imageSources = try input.strings()
-            article.lead = try input.string()
+            let lead = try input.skippedString(check: CacheShelf.check)
             let text = try input.skippedString(check: CacheShelf.check)
-            article.body = ArticleBody(shelf: shelf.shelf, html: html.moved(by: shelf.offset), text: text.moved(by: shelf.offset),
-                                       imageSources: imageSources)
+            article.body = ArticleBody(shelf: shelf.shelf, html: html.moved(by: shelf.offset), lead: lead.moved(by: shelf.offset),
+                                       text: text.moved(by: shelf.offset), imageSources: imageSources)
         } else {
             let html = try input.string()
             _ = try input.strings()
-            article.lead = try input.string()
-            article.body = ArticleBody(html: html, text: try input.string())
+            let lead = try input.string()
+            article.body = ArticleBody(html: html, lead: lead, text: try input.string())
         }
         let references = try input.count()
         for _ in 0..<references {

@@ -14,15 +14,14 @@ struct MarkdownArticleReader {
             try FrontMatterFields(path: path, zone: config.timeZone).apply(document, to: &article)
         }
         let rendered = markdown.render(markdown: body)
-        article.bodyHTML = rendered.html
-        article.lead = rendered.lead
         if article.title.isEmpty {
             guard !rendered.lead.isEmpty else {
                 throw .invalidField(path: path, line: bodyLine, key: "title", reason: "missing, and the body has no paragraph to take one from")
             }
             article.title = Headline.derived(fromLead: rendered.lead)
         }
-        article.text = article.title + "\n" + rendered.text
+        // The body in one piece: each of its parts set alone would make it again (and look for pictures) each time.
+        article.body = ArticleBody(html: rendered.html, lead: rendered.lead, text: article.title + "\n" + rendered.text)
         return article
     }
 

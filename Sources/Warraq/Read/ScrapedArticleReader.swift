@@ -24,8 +24,6 @@ struct ScrapedArticleReader {
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var article = Article(file: path, title: "", slug: stem)
         let rendered = markdown.render(paragraphs: page.body.map(\.text))
-        article.bodyHTML = rendered.html
-        article.lead = rendered.lead
         article.title = Headline.derived(fromLead: rendered.lead)
         article.source = page.source
         article.similarTitles = page.similarTitles
@@ -36,9 +34,8 @@ struct ScrapedArticleReader {
             embedded.line = title.line
             embedded.source = page.source
             let renderedFeatured = markdown.render(paragraphs: page.featuredBody.map(\.text))
-            embedded.bodyHTML = renderedFeatured.html
-            embedded.lead = renderedFeatured.lead
-            embedded.text = embedded.title + "\n" + renderedFeatured.text
+            embedded.body = ArticleBody(html: renderedFeatured.html, lead: renderedFeatured.lead,
+                                        text: embedded.title + "\n" + renderedFeatured.text)
             article.readAlso = [Article.Reference(title.text, line: title.line)]
             featured = embedded
         }
@@ -56,7 +53,8 @@ struct ScrapedArticleReader {
                 warnings.append(.warning(path, line: tagLine.line, "'\(words)' in the tag line is not a tag (function words, or the end of a tag the text does not write whole); dropped"))
             }
         }
-        article.text = article.title + "\n" + rendered.text
+        // The body in one piece: each of its parts set alone would make it again (and look for pictures) each time.
+        article.body = ArticleBody(html: rendered.html, lead: rendered.lead, text: article.title + "\n" + rendered.text)
         return Result(articles: [article] + (featured.map { [$0] } ?? []),
                       paragraphs: [page.body.map(\.text)] + (featured == nil ? [] : [page.featuredBody.map(\.text)]),
                       warnings: warnings)

@@ -124,7 +124,7 @@ struct ArticleCacheTests {
         try Self.expectClean(fixture, "after a cache of another version")
     }
 
-    @Test("bodies are let go once the cache holds them, and read back as they were written")
+    @Test("bodies and leads are let go once the cache holds them, and read back as they were written")
     func shelvedBodies() throws {
         let fixture = try Self.archive()
         func first(_ plan: SitePlan) throws -> Article { try #require(plan.articles.first { $0.title == "الخبر الأول" }) }
@@ -134,13 +134,14 @@ struct ArticleCacheTests {
             #expect(article.body.isShelved)
             #expect(article.bodyHTML == "<p>نص الخبر الأول.</p>\n")
             #expect(article.text == "الخبر الأول\nنص الخبر الأول.\n")
+            #expect(article.lead == "نص الخبر الأول.")
         }
         // Appended after the records already there.
         Thread.sleep(forTimeInterval: 0.12)
         try fixture.write("2023/09/a.md", ArchiveFixture.markdown(title: "الخبر الأول", date: "2023-09-20", body: "نص معدل."))
         let edited = try first(try fixture.plan())
         #expect(edited.body.isShelved)
-        #expect(edited.bodyHTML == "<p>نص معدل.</p>\n")
+        #expect(edited.bodyHTML == "<p>نص معدل.</p>\n" && edited.lead == "نص معدل.")
         #expect(try first(try fixture.plan()).bodyHTML == "<p>نص معدل.</p>\n")
     }
 
