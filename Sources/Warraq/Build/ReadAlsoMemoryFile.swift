@@ -17,7 +17,7 @@ import Darwin
 /// checked before anything is believed; a file that does not read back whole under the same key is
 /// ignored and every article is scored, which is a clean build's read-also.
 public final class ReadAlsoMemoryFile: @unchecked Sendable {
-    static let header = "warraq read-also memory 3\n"
+    static let header = "warraq read-also memory 4\n"
 
     let file: URL?
     private let lock = NSLock()
@@ -41,8 +41,20 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
         }
     }
 
+    /// Where this build's shortlists are written as they are made (`Draft`), when they are kept in a file.
+    func draft(key: String) -> Draft? {
+        file.flatMap { Draft(file: $0, key: key) }
+    }
+
     func save(_ memory: ReadAlsoMemory, key: String) {
         lock.withLock {
+            if let draft = memory.sink as? Draft {
+                // Already written: only its index is left. Nothing is kept in this process, which then
+                // reads the file as the next build would.
+                kept = nil
+                _ = draft.finish(memory, key: key)
+                return
+            }
             if let kept, kept.key == key, kept.memory == memory { return }
             kept = (key, memory)
             guard let file else { return }
@@ -87,9 +99,10 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
 
     // MARK: the bytes
 
-    /// `header | key | count | length of the shortlists | shortlists | count × (article, offset, length) |
+    /// `header | key | shortlists | count × (article, offset, length) | length of the shortlists | count |
     /// checksum of all before`: the shortlists (`ReadAlsoMemory.write`) in the order the build made them,
-    /// the index in the order of the articles' identities.
+    /// the index in the order of the articles' identities. The counts come last so that the shortlists can
+    /// be written as they are made (`Draft`).
     static func encode(_ memory: ReadAlsoMemory, key: String) -> [UInt8] {
         var bytes: [UInt8] = []
         _ = encode(memory, key: key) { bytes.append(contentsOf: $0); return true }
@@ -99,11 +112,74 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
     /// The same bytes handed to `sink` a megabyte at a time, so that a build never holds the file twice
     /// (750 MB at a million articles, at the moment its memory is highest); false once `sink` is.
     static func encode(_ memory: ReadAlsoMemory, key: String, chunk: Int = 1 << 20, to sink: ([UInt8]) -> Bool) -> Bool {
-        var writer = CacheBytesWriter(capacity: chunk + 4096)
-        var sum = FingerprintHash(), total = 0
-        // Each piece but the last is a whole number of words, so that the checksum is the one `checksum`
-        // finds over the whole file.
-        func flush(last: Bool) -> Bool {
+        withoutActuallyEscaping(sink) { sink in
+            var stream = Stream(chunk: chunk, sink: sink)
+            stream.open(key: key)
+            var offsets: [Int] = []
+            var offset = 0
+            for piece in memory.pieces {
+                offsets.append(offset)
+                offset += piece.count
+                stream.append(piece)
+            }
+            stream.close(entries: memory.entries.map { entry in
+                var entry = entry
+                entry.offset += offsets.isEmpty ? 0 : offsets[Int(entry.piece)]
+                return entry
+            }, length: offset)
+            return stream.finish()
+        }
+    }
+
+    /// The file's bytes as they are made, handed on a chunk at a time with the checksum of all of them
+    /// running: each chunk but the last a whole number of the checksum's words.
+    struct Stream {
+        private var writer: CacheBytesWriter
+        private var sum = FingerprintHash()
+        private var total = 0
+        private var failed = false
+        private let chunk: Int
+        private let sink: ([UInt8]) -> Bool
+
+        init(chunk: Int, sink: @escaping ([UInt8]) -> Bool) {
+            self.chunk = chunk
+            self.sink = sink
+            writer = CacheBytesWriter(capacity: chunk + 4096)
+        }
+
+        mutating func open(key: String) {
+            writer.string(ReadAlsoMemoryFile.header)
+            writer.string(key)
+        }
+
+        /// Shortlists' bytes, as they are.
+        mutating func append(_ bytes: [UInt8]) {
+            for start in stride(from: 0, to: bytes.count, by: chunk) {
+                writer.byteArray(Array(bytes[start..<min(bytes.count, start + chunk)]))
+                if writer.bytes.count >= chunk { flush(last: false) }
+            }
+        }
+
+        /// The index (`entries` sorted by identity, offsets from the first shortlist) and the counts.
+        mutating func close(entries: [ReadAlsoMemory.Entry], length: Int) {
+            for entry in entries {
+                writer.uint64(entry.identity)
+                writer.uint64(UInt64(entry.offset))
+                writer.uint32(entry.length)
+                if writer.bytes.count >= chunk { flush(last: false) }
+            }
+            writer.int(length)
+            writer.int(entries.count)
+        }
+
+        /// The last bytes and the checksum; false if any chunk could not be handed on.
+        mutating func finish() -> Bool {
+            flush(last: true)
+            return !failed
+        }
+
+        private mutating func flush(last: Bool) {
+            guard !failed else { return }
             var bytes = writer.take()
             let words = bytes.withUnsafeBytes { sum.add(words: $0) }
             total += last ? bytes.count : words
@@ -114,29 +190,72 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
                 writer.byteArray(Array(bytes[words...]))
                 bytes.removeLast(bytes.count - words)
             }
-            return sink(bytes)
+            if !sink(bytes) { failed = true }
         }
-        writer.string(header)
-        writer.string(key)
-        writer.int(memory.entries.count)
-        writer.int(memory.pieces.reduce(0) { $0 + $1.count })
-        var offsets: [Int] = []
-        var offset = 0
-        for piece in memory.pieces {
-            offsets.append(offset)
-            offset += piece.count
-            for start in stride(from: 0, to: piece.count, by: chunk) {
-                writer.byteArray(Array(piece[start..<min(piece.count, start + chunk)]))
-                if writer.bytes.count >= chunk, !flush(last: false) { return false }
+    }
+
+    /// The file of this build's memory while read-also makes it: each part of the archive's shortlists is
+    /// written as soon as it is scored (`ShortlistSink`), not held until the plan is done (at a million
+    /// articles 0.75 GB, when a build's memory is at its highest). Written beside the file and named over
+    /// it by `save`; a build that ends before removes it.
+    final class Draft: ShortlistSink, @unchecked Sendable {
+        private let lock = NSLock()
+        private let descriptor: Int32
+        private let temporary: String
+        private let target: String
+        private let key: String
+        private var stream: Stream
+        private var length = 0
+        private var done = false
+
+        init?(file: URL, key: String) {
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            target = file.path
+            temporary = file.path + ".new-" + String(getpid())
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return nil }
+            self.descriptor = descriptor
+            self.key = key
+            stream = Stream(chunk: 1 << 20) { POSIX.writeAll($0, to: descriptor) }
+            stream.open(key: key)
+        }
+
+        deinit {
+            if !done {
+                close(descriptor)
+                unlink(temporary)
             }
         }
-        for entry in memory.entries {
-            writer.uint64(entry.identity)
-            writer.uint64(UInt64(offsets[Int(entry.piece)] + entry.offset))
-            writer.uint32(entry.length)
-            if writer.bytes.count >= chunk, !flush(last: false) { return false }
+
+        func keep(_ piece: [UInt8]) -> Int {
+            lock.withLock {
+                let start = length
+                stream.append(piece)
+                length += piece.count
+                return start
+            }
         }
-        return flush(last: true)
+
+        /// Writes the index of `memory` (whose shortlists are all this file's) and names the file; false
+        /// if any of it could not be written, and then the file is gone.
+        func finish(_ memory: ReadAlsoMemory, key: String) -> Bool {
+            lock.withLock {
+                guard !done else { return false }
+                done = true
+                guard key == self.key, memory.pieces.isEmpty, memory.sink === self else {
+                    close(descriptor)
+                    unlink(temporary)
+                    return false
+                }
+                stream.close(entries: memory.entries, length: length)
+                let written = stream.finish()
+                if close(descriptor) != 0 || !written || rename(temporary, target) != 0 {
+                    unlink(temporary)
+                    return false
+                }
+                return true
+            }
+        }
     }
 
     /// A whole file's bytes as a memory in this process, or nil: what `encode` wrote, read back.
@@ -168,17 +287,20 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
         if (size - 8) % piece == 0 { sum.add(tail: UnsafeRawBufferPointer(start: nil, count: 0), length: size - 8) }
         guard stored.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }) == sum.value else { return nil }
 
-        let headerLength = 4 + header.utf8.count + 4 + key.utf8.count + 16
-        guard let start = read(0, min(headerLength, size - 8)) else { return nil }
-        let opening = start.withUnsafeBytes { raw -> (count: Int, length: Int)? in
+        let headerLength = 4 + header.utf8.count + 4 + key.utf8.count
+        guard size >= headerLength + 24, let start = read(0, headerLength), let end = read(size - 24, 16) else { return nil }
+        let opened = start.withUnsafeBytes { raw -> Bool in
             var reader = CacheBytesReader(raw)
-            guard (try? reader.string()) == header, (try? reader.string()) == key,
-                  let count = try? reader.int(), let length = try? reader.int(), reader.atEnd else { return nil }
-            return (count, length)
+            return (try? reader.string()) == header && (try? reader.string()) == key && reader.atEnd
+        }
+        let counts = end.withUnsafeBytes { raw -> (length: Int, count: Int)? in
+            var reader = CacheBytesReader(raw)
+            guard let length = try? reader.int(), let count = try? reader.int() else { return nil }
+            return (length, count)
         }
         // Bounded before they are multiplied: a file whose checksum holds may still not be ours.
-        guard let (count, length) = opening, count >= 0, count <= size / 20, length >= 0, length <= size,
-              headerLength + length + count * 20 + 8 == size,
+        guard opened, let (length, count) = counts, count >= 0, count <= size / 20, length >= 0, length <= size,
+              headerLength + length + count * 20 + 24 == size,
               let index = read(headerLength + length, count * 20) else { return nil }
         var entries: [ReadAlsoMemory.Entry] = []
         entries.reserveCapacity(count)

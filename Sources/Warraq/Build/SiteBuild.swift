@@ -100,7 +100,8 @@ public struct SiteBuild {
         let key = cacheKey(inputs)
         let words = wordsFile(key: key, writes: savesCache)
         let (plan, readAlso, memory, scored, chosen) = try SitePlanner(config: config, includeDrafts: options.includeDrafts, staticFiles: inputs.statics, images: images)
-            .plan(archive, remembering: memoryFile?.load(key: key), words: words, keepsEngine: keepsEngine) { clock.lap($0) }
+            .plan(archive, remembering: memoryFile?.load(key: key), words: words, shortlists: savesCache ? memoryFile?.draft(key: key) : nil,
+                  keepsEngine: keepsEngine) { clock.lap($0) }
         if savesCache { memoryFile?.save(memory, key: key) }
         let wordsRead = words.map { "; words: \($0.read) read, \(plan.articles.count - $0.read) remembered" } ?? ""
         clock.lap("plan: pages and memory (read-also: \(scored) scored, \(plan.articles.count - scored) remembered, \(chosen) lists chosen\(wordsRead))")

@@ -148,7 +148,9 @@ public struct ReadAlsoEngine: Sendable {
 
     /// Read-also links for every article, explicit ones first, computed ones filling up to the site's count.
     /// An article whose scoring would read what it read last time (`previous`) is not scored again.
-    public func readAlsoForAll(remembering previous: (any ReadAlsoRecall)? = nil) -> ReadAlsoOutcome {
+    /// `sink`: where the shortlists for the next build are written as each chunk is done (else they are
+    /// held in the outcome's memory).
+    public func readAlsoForAll(remembering previous: (any ReadAlsoRecall)? = nil, sink: (any ShortlistSink)? = nil) -> ReadAlsoOutcome {
         let indexOfIdentity = Dictionary(identities.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // Two articles one identity (never seen: it is a 64-bit hash of file and line) would mix up what
         // is remembered: then nothing is.
@@ -191,7 +193,13 @@ public struct ReadAlsoEngine: Sendable {
             }
             return (readAlso, links.diagnostics(articles[index]), remembered == nil, chosenAgain)
         } keep: { chunk in
-            (chunk.shortlists.take(), chunk.entries)
+            guard let sink, remembers else { return (chunk.shortlists.take(), chunk.entries) }
+            let start = sink.keep(chunk.shortlists.take())
+            return ([UInt8](), chunk.entries.map { entry in
+                var entry = entry
+                entry.offset += start
+                return entry
+            })
         }
         var entries: [ReadAlsoMemory.Entry] = []
         entries.reserveCapacity(remembers ? articles.count : 0)
@@ -201,7 +209,8 @@ public struct ReadAlsoEngine: Sendable {
                 entries.append(entry)
             }
         }
-        let memory = remembers ? ReadAlsoMemory(pieces: pieces.map(\.0), entries: entries) : ReadAlsoMemory()
+        let memory = !remembers ? ReadAlsoMemory()
+            : sink.map { ReadAlsoMemory(keptBy: $0, entries: entries) } ?? ReadAlsoMemory(pieces: pieces.map(\.0), entries: entries)
         return ReadAlsoOutcome(readAlso: results.map(\.0), diagnostics: results.flatMap(\.1), memory: memory,
                                scored: results.count { $0.2 }, chosen: results.count { $0.3 })
     }

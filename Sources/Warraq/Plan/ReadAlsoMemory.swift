@@ -63,10 +63,14 @@ public struct ReadAlsoMemory: Sendable, Equatable {
     let pieces: [[UInt8]]
     /// Sorted by identity, one per article.
     let entries: [Entry]
+    /// Where the shortlists were written instead of `pieces` (then empty; each entry's offset is from the
+    /// first byte the sink kept).
+    let sink: (any ShortlistSink)?
 
     public init() {
         pieces = []
         entries = []
+        sink = nil
     }
 
     /// `entries` in any order; two entries of one identity are not allowed (`ReadAlsoEngine` remembers
@@ -74,6 +78,14 @@ public struct ReadAlsoMemory: Sendable, Equatable {
     init(pieces: [[UInt8]], entries: [Entry]) {
         self.pieces = pieces
         self.entries = entries.sorted { $0.identity < $1.identity }
+        sink = nil
+    }
+
+    /// Shortlists `sink` holds.
+    init(keptBy sink: any ShortlistSink, entries: [Entry]) {
+        pieces = []
+        self.entries = entries.sorted { $0.identity < $1.identity }
+        self.sink = sink
     }
 
     /// By `ReadAlsoEngine.identity` of the article.
@@ -96,7 +108,8 @@ public struct ReadAlsoMemory: Sendable, Equatable {
     }
 
     func shortlist(at entry: Entry) -> Shortlist? {
-        pieces[Int(entry.piece)].withUnsafeBytes { piece in
+        guard sink == nil else { return nil }
+        return pieces[Int(entry.piece)].withUnsafeBytes { piece in
             Self.read(UnsafeRawBufferPointer(rebasing: piece[entry.offset..<(entry.offset + Int(entry.length))]))
         }
     }
@@ -114,6 +127,7 @@ public struct ReadAlsoMemory: Sendable, Equatable {
 
     public static func == (a: ReadAlsoMemory, b: ReadAlsoMemory) -> Bool {
         guard a.entries.count == b.entries.count else { return false }
+        if a.sink != nil || b.sink != nil { return a.sink === b.sink && a.entries == b.entries }
         return zip(a.entries, b.entries).allSatisfy { x, y in
             x.identity == y.identity && x.length == y.length
                 && a.pieces[Int(x.piece)][x.offset..<(x.offset + Int(x.length))] == b.pieces[Int(y.piece)][y.offset..<(y.offset + Int(y.length))]
@@ -189,6 +203,14 @@ extension ReadAlsoMemory: ReadAlsoRecall {
     public func shortlist(of identity: UInt64) -> Shortlist? {
         Self.entry(of: identity, in: entries).flatMap(shortlist(at:))
     }
+}
+
+/// Where a build's shortlists go as each part of the archive is scored, rather than into memory until the
+/// plan is done: the file the next build reads (`ReadAlsoMemoryFile.Draft`).
+public protocol ShortlistSink: AnyObject, Sendable {
+    /// Keeps one part's shortlists (`ReadAlsoMemory.write`, one after another) after those kept before;
+    /// gives back where its first byte lies among them. Called from several threads.
+    func keep(_ piece: [UInt8]) -> Int
 }
 
 /// What the last build's read-also remembered, asked one article at a time: a `ReadAlsoMemory` kept in

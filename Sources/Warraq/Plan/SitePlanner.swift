@@ -26,8 +26,10 @@ public struct SitePlanner {
     /// read-also remembers for the next build (`ReadAlsoMemory`; `memory` is the last build's) with how many
     /// articles it scored and for how many it chose the list again.
     /// `words`: the articles' words as the last build read them (`WordsStore`).
+    /// `shortlists`: where what read-also remembers is written as it is made (`ShortlistSink`).
     /// `lap`: told the name of each part of planning as it ends, for `--timings`.
-    public func plan(_ archive: Archive, remembering memory: (any ReadAlsoRecall)? = nil, words: WordsStore? = nil, keepsEngine: Bool = true,
+    public func plan(_ archive: Archive, remembering memory: (any ReadAlsoRecall)? = nil, words: WordsStore? = nil,
+                     shortlists: (any ShortlistSink)? = nil, keepsEngine: Bool = true,
                      lap: (String) -> Void = { _ in }) throws(SiteError)
         -> (plan: SitePlan, readAlso: ReadAlsoEngine?, memory: ReadAlsoMemory, scored: Int, chosen: Int) {
         var diagnostics: [Diagnostic] = []
@@ -48,7 +50,7 @@ public struct SitePlanner {
         let tags = taxonomies.first { $0.config.field == .tags }
         lap("plan: taxonomies")
         var engine: ReadAlsoEngine? = ReadAlsoEngine(articles: articles, tags: tags, settings: config.readAlso, words: words, lap: lap)
-        let outcome = engine!.readAlsoForAll(remembering: memory)
+        let outcome = engine!.readAlsoForAll(remembering: memory, sink: shortlists)
         // Its index is the largest thing a build holds (0.3 GB at 100,000 articles) and the pages are not
         // made from it: let go here, before they are planned, where a build's memory used to peak.
         let kept = keepsEngine ? engine : nil

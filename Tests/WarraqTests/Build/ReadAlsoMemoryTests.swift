@@ -186,12 +186,29 @@ struct ReadAlsoMemoryTests {
 
         // A count that would overflow, under a checksum that holds: refused, not a crash.
         var forged = ReadAlsoMemoryFile.encode(memory, key: "k").dropLast(8).map { $0 }
-        let countAt = 4 + ReadAlsoMemoryFile.header.utf8.count + 4 + 1
+        let countAt = forged.count - 8
         withUnsafeBytes(of: Int64.max.littleEndian) { forged.replaceSubrange(countAt..<(countAt + 8), with: $0) }
         var sum = FingerprintHash()
         forged.withUnsafeBytes { sum.add(bytes: $0) }
         withUnsafeBytes(of: sum.value.littleEndian) { forged.append(contentsOf: $0) }
         #expect(ReadAlsoMemoryFile.decode(forged, key: "k") == nil)
+
+        // Written as the build makes it, a part at a time into a draft named over the file at the end:
+        // the same bytes, and nothing left beside it.
+        let draft = try #require(file.draft(key: "k"))
+        let parts = [memory.pieces[0], memory.pieces[1]].map { draft.keep($0) }
+        #expect(parts == [0, memory.pieces[0].count])
+        let spilled = ReadAlsoMemory(keptBy: draft, entries: memory.entries.map { entry in
+            var entry = entry
+            entry.offset += parts[Int(entry.piece)]
+            return entry
+        })
+        file.save(spilled, key: "k")
+        #expect(Array(try Data(contentsOf: folder.appendingPathComponent("readalso"))) == ReadAlsoMemoryFile.encode(memory, key: "k"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["readalso"])
+        // A draft given up (a build that failed after scoring) leaves the file as it was.
+        do { _ = try #require(file.draft(key: "k")).keep(memory.pieces[0]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["readalso"])
 
         var bytes = try Data(contentsOf: folder.appendingPathComponent("readalso"))
         bytes[bytes.count - 20] ^= 0x01
