@@ -6,12 +6,12 @@ import Darwin
 #endif
 
 /// Where `ReadAlsoMemory` is kept between builds: `.warraq-cache/readalso` in the archive, beside the
-/// article cache, and in memory for the preview server, which passes one instance to every rebuild.
+/// article cache (or, without a file, in this instance only: for tests).
 ///
-/// A flat file written whole (a new file renamed over the old) and never read whole: its shortlists come
-/// first, then an index of them by article, which is all a build loads; each article's shortlist is read
-/// when it is asked for (`Recall`). At a million articles the file is 750 MB, and decoded whole it took
-/// twice that beside the shortlists the build was making. Each build reads every shortlist and writes
+/// A flat file written whole (a new file, written as the shortlists are made, renamed over the old) and
+/// never read whole: its shortlists come first, then an index of them by article, which is all a build
+/// loads; each article's shortlist is read when it is asked for (`Recall`). At a million articles the file
+/// is 750 MB, and decoded whole it took twice that beside the shortlists the build was making. Each build reads every shortlist and writes
 /// them all, so a database's indexes and transactions would only add cost. The file holds its format, the
 /// build's key (this Warraq, `site.yml`, the archive; as the article cache) and a checksum of everything,
 /// checked before anything is believed; a file that does not read back whole under the same key is

@@ -194,7 +194,7 @@ public struct ReadAlsoEngine: Sendable {
             return (readAlso, links.diagnostics(articles[index]), remembered == nil, chosenAgain)
         } keep: { chunk in
             guard let sink, remembers else { return (chunk.shortlists.take(), chunk.entries) }
-            let start = sink.keep(chunk.shortlists.take())
+            let start = sink.keep(chunk.shortlists.bytes)
             return ([UInt8](), chunk.entries.map { entry in
                 var entry = entry
                 entry.offset += start
