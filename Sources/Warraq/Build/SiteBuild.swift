@@ -73,6 +73,7 @@ public struct SiteBuild {
         -> (plan: SitePlan, theme: Theme, archive: Archive, readAlso: ReadAlsoEngine?, indexer: Pagefind?, images: ImageReader.Outcome, cache: ArticleCache?) {
         let (config, theme, reader, files) = (inputs.config, inputs.theme, inputs.reader, inputs.files)
         let reading = StepProgress(options.progress, "read", unit: "articles", total: files.count)
+        if savesCache { POSIX.removeAbandonedDrafts(in: options.archive.appendingPathComponent(".warraq-cache").path) }
         let cache = articleCache(inputs, writes: savesCache)
         var archive = reader.read(files, skipped: inputs.skipped, cache: cache, fileDone: reading.itemDone)
         reading.end()

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,6 +8,18 @@ import Darwin
 /// The raw `read` and `write` of the C library, named once for every platform Package.swift declares:
 /// callers inside types that have their own `read` or `write` reach these without naming Glibc or Darwin.
 enum POSIX {
+    /// Removes from `folder` the drafts (`NAME.new-PID`, a file being written before it is renamed over
+    /// `NAME`) that builds killed before they renamed them left: nothing else would ever remove them, and
+    /// at a million articles a draft of the article cache is 8.8 GB. A draft whose process is still running
+    /// (another build of the archive) is kept.
+    static func removeAbandonedDrafts(in folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let marker = name.range(of: ".new-", options: .backwards),
+                  let process = Int32(name[marker.upperBound...]), process > 0, process != getpid() else { continue }
+            if kill(process, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
+    }
+
     static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(descriptor, bytes, count)

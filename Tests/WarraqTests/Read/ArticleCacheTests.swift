@@ -124,6 +124,24 @@ struct ArticleCacheTests {
         try Self.expectClean(fixture, "after a cache of another version")
     }
 
+    @Test("a build removes the cache drafts a killed build left, and keeps those of a build still running")
+    func abandonedDrafts() throws {
+        let fixture = try Self.archive()
+        _ = try fixture.build()
+        let folder = fixture.archive.appendingPathComponent(".warraq-cache")
+        // No process has this number (Linux allows 4,194,304 at most); process 1 always runs.
+        let abandoned = ["articles", "words", "readalso"].map { "\($0).new-2147483000" }
+        let running = "readalso.new-1"
+        for name in abandoned + [running] { try Data("draft".utf8).write(to: folder.appendingPathComponent(name)) }
+        Thread.sleep(forTimeInterval: 0.12)
+        try fixture.write("2023/09/c.md", ArchiveFixture.markdown(title: "الخبر الثالث", date: "2023-09-22", body: "نص جديد."))
+        _ = try fixture.build()
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left.isDisjoint(with: abandoned))
+        #expect(left.contains(running))
+        try Self.expectClean(fixture, "after drafts were left in the cache")
+    }
+
     @Test("bodies and leads are let go once the cache holds them, and read back as they were written")
     func shelvedBodies() throws {
         let fixture = try Self.archive()
