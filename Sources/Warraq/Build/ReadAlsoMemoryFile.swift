@@ -11,11 +11,11 @@ import Darwin
 /// A flat file written whole (a new file, written as the shortlists are made, renamed over the old) and
 /// never read whole: its shortlists come first, then an index of them by article, which is all a build
 /// loads; each article's shortlist is read when it is asked for (`Recall`). At a million articles the file
-/// is 750 MB, and decoded whole it took twice that beside the shortlists the build was making. Each build reads every shortlist and writes
-/// them all, so a database's indexes and transactions would only add cost. The file holds its format, the
-/// build's key (this Warraq, `site.yml`, the archive; as the article cache) and a checksum of everything,
-/// checked before anything is believed; a file that does not read back whole under the same key is
-/// ignored and every article is scored, which is a clean build's read-also.
+/// is 750 MB, and decoded whole it took twice that beside the shortlists the build was making. Each build
+/// reads every shortlist and writes them all, so a database's indexes and transactions would only add cost.
+/// The file holds its format, the build's key (this Warraq, `site.yml`, the archive; as the article cache)
+/// and a checksum of everything, checked before anything is believed; a file that does not read back whole
+/// under the same key is ignored and every article is scored, which is a clean build's read-also.
 public final class ReadAlsoMemoryFile: @unchecked Sendable {
     static let header = "warraq read-also memory 4\n"
 
@@ -179,7 +179,8 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
         }
 
         private mutating func flush(last: Bool) {
-            guard !failed else { return }
+            // Once the sink has failed, what comes after is let go, not held until the end.
+            guard !failed else { _ = writer.take(); return }
             var bytes = writer.take()
             let words = bytes.withUnsafeBytes { sum.add(words: $0) }
             total += last ? bytes.count : words
