@@ -26,8 +26,8 @@ struct CacheBytesWriter {
     mutating func byteArray(_ values: [UInt8]) { bytes.append(contentsOf: values) }
 
     /// What was written so far, in an array of its own size, leaving the writer empty with its capacity.
-    /// The bytes are copied: read-also's shortlists are kept as taken until the build ends, and an array
-    /// grown by doubling carried up to as much again unused (0.4 GB of a million-article build).
+    /// The bytes are copied: what is taken may be kept a long time (read-also's shortlists without a file
+    /// to write them to), and an array grown by doubling carries up to as much again unused.
     mutating func take() -> [UInt8] {
         let taken = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
             count = bytes.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
