@@ -57,13 +57,10 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
             }
             if let kept, kept.key == key, kept.memory == memory { return }
             kept = (key, memory)
-            guard let file else { return }
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = file.path + ".new-" + String(getpid())
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { return }
-            let written = Self.encode(memory, key: key) { POSIX.writeAll($0, to: descriptor) }
-            if close(descriptor) != 0 || !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+            // A memory held in pieces is written as a build's draft is, piece after piece.
+            guard let draft = draft(key: key) else { return }
+            let starts = memory.pieces.map(draft.keep)
+            _ = draft.finish(ReadAlsoMemory(keptBy: draft, entries: memory.entries.map { $0.moved(by: starts[Int($0.piece)]) }), key: key)
         }
     }
 
@@ -122,11 +119,7 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
                 offset += piece.count
                 stream.append(piece)
             }
-            stream.close(entries: memory.entries.map { entry in
-                var entry = entry
-                entry.offset += offsets.isEmpty ? 0 : offsets[Int(entry.piece)]
-                return entry
-            }, length: offset)
+            stream.close(entries: memory.entries.map { $0.moved(by: offsets.isEmpty ? 0 : offsets[Int($0.piece)]) }, length: offset)
             return stream.finish()
         }
     }
@@ -243,7 +236,7 @@ public final class ReadAlsoMemoryFile: @unchecked Sendable {
             lock.withLock {
                 guard !done else { return false }
                 done = true
-                guard key == self.key, memory.pieces.isEmpty, memory.sink === self else {
+                guard key == self.key, memory.sink === self else {
                     close(descriptor)
                     unlink(temporary)
                     return false

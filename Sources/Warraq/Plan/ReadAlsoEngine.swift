@@ -195,11 +195,7 @@ public struct ReadAlsoEngine: Sendable {
         } keep: { chunk in
             guard let sink, remembers else { return (chunk.shortlists.take(), chunk.entries) }
             let start = sink.keep(chunk.shortlists.bytes)
-            return ([UInt8](), chunk.entries.map { entry in
-                var entry = entry
-                entry.offset += start
-                return entry
-            })
+            return ([UInt8](), chunk.entries.map { $0.moved(by: start) })
         }
         var entries: [ReadAlsoMemory.Entry] = []
         entries.reserveCapacity(remembers ? articles.count : 0)

@@ -55,6 +55,11 @@ public struct ReadAlsoMemory: Sendable, Equatable {
         var piece: UInt32
         var length: UInt32
         var offset: Int
+
+        /// The same entry, its shortlist `offset` bytes further on (its piece written after others).
+        func moved(by offset: Int) -> Entry {
+            Entry(identity: identity, piece: piece, length: length, offset: self.offset + offset)
+        }
     }
 
     /// The shortlists encoded one after another (`write(_:to:)`), in the pieces they were made in (one

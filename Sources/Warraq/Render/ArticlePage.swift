@@ -8,10 +8,12 @@ extension PageRenderer {
         // The card already holds the page's link: percent-encoding an Arabic path is not free.
         let url = (path == plan.articlePaths[index] ? cards[index].url : nil) ?? links.link(path)
         let canonical = links.base.origin + url
-        let description = ArabicText.shortened(article.summary ?? article.lead, limit: 200)
+        // Read back from the article cache once: the lead is shelved with the body.
+        let lead = article.lead
+        let description = ArabicText.shortened(article.summary ?? lead, limit: 200)
         var view = ArticleView(
             title: article.title, url: url, body: PageBody(article.body),
-            lead: article.lead, params: article.params)
+            lead: lead, params: article.params)
         if let date = article.date {
             view.date = dates.full(date)
             view.date_iso = ArticleDate.iso8601(date, zone: config.timeZone)

@@ -198,11 +198,7 @@ struct ReadAlsoMemoryTests {
         let draft = try #require(file.draft(key: "k"))
         let parts = [memory.pieces[0], memory.pieces[1]].map { draft.keep($0) }
         #expect(parts == [0, memory.pieces[0].count])
-        let spilled = ReadAlsoMemory(keptBy: draft, entries: memory.entries.map { entry in
-            var entry = entry
-            entry.offset += parts[Int(entry.piece)]
-            return entry
-        })
+        let spilled = ReadAlsoMemory(keptBy: draft, entries: memory.entries.map { $0.moved(by: parts[Int($0.piece)]) })
         file.save(spilled, key: "k")
         #expect(Array(try Data(contentsOf: folder.appendingPathComponent("readalso"))) == ReadAlsoMemoryFile.encode(memory, key: "k"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["readalso"])
