@@ -41,7 +41,7 @@ extension PageRenderer {
         }
         view.credit = article.credit
         view.image = imageView(plan.images[index])
-        view.json_ld = newsArticleJSON(article, canonical: canonical, description: description, image: view.image?.absolute)
+        view.json_ld = newsArticleJSON(article, canonical: canonical, description: description, view: view)
 
         let readAlso = plan.readAlso[index]
         let featured = readAlso.featured.map { featured in
@@ -87,27 +87,12 @@ extension PageRenderer {
         }
     }
 
-    /// JSON-LD `NewsArticle`, as news search engines read it; `<` is escaped so no text can close the script.
-    func newsArticleJSON(_ article: Article, canonical: String, description: String, image: String? = nil) -> String {
+    /// The page's JSON-LD `NewsArticle`, from the values its view already holds.
+    func newsArticleJSON(_ article: Article, canonical: String, description: String, view: ArticleView) -> NewsArticleJSON {
         let config = plan.config
-        var object: [String: ScriptJSON] = [
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": .text(article.title),
-            "inLanguage": .text(config.language),
-            "url": .text(canonical),
-            "mainEntityOfPage": .text(canonical),
-            "publisher": ["@type": "Organization", "name": .text(article.source.map(config.sourceName) ?? config.title)],
-        ]
-        if !description.isEmpty { object["description"] = .text(description) }
-        if let date = article.date {
-            object["datePublished"] = .text(ArticleDate.iso8601(date, zone: config.timeZone))
-            object["dateModified"] = .text(ArticleDate.iso8601(article.updated ?? date, zone: config.timeZone))
-        }
-        let people: [ScriptJSON] = article.authors.map { ["@type": "Person", "name": .text($0)] }
-        if people.count == 1 { object["author"] = people[0] } else if !people.isEmpty { object["author"] = .list(people) }
-        if !article.tags.isEmpty { object["keywords"] = .list(article.tags.map(ScriptJSON.text)) }
-        if let image { object["image"] = [.text(image)] }
-        return ScriptJSON.object(object).encoded
+        return NewsArticleJSON(headline: article.title, language: config.language, url: canonical,
+                               publisher: article.source.map(config.sourceName) ?? config.title, description: description,
+                               published: view.date_iso, modified: view.date_iso.map { view.updated_iso ?? $0 },
+                               authors: article.authors, keywords: article.tags, image: view.image?.absolute)
     }
 }

@@ -28,7 +28,7 @@ public struct PageRenderer: Sendable {
         self.dates = dates
         let config = plan.config
         let addresses = plan.addresses
-        site = SiteView(
+        var site = SiteView(
             title: config.title, language: config.language, direction: config.direction,
             home: links.link(addresses.home), stylesheet: links.link(addresses.stylesheet),
             feed: links.link(addresses.rss), atom: links.link(addresses.atom), sitemap: links.link(addresses.sitemap),
@@ -37,6 +37,8 @@ public struct PageRenderer: Sendable {
                 + (addresses.dateIndex.map { [LinkView(title: "الأرشيف", url: links.link($0))] } ?? []),
             search: addresses.search.map(links.link),
             description: config.description.isEmpty ? nil : config.description)
+        site.fingerprint = ViewFingerprint.hash(of: site)
+        self.site = site
         cards = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { index in
             let article = plan.articles[index]
             var card = CardView(title: article.title, url: links.link(plan.articlePaths[index]),
@@ -55,8 +57,10 @@ public struct PageRenderer: Sendable {
         }
         terms = zip(plan.taxonomies, plan.termPaths).map { taxonomy, paths in
             zip(taxonomy.terms, paths).map { term, path in
-                TermView(name: term.name, url: links.link(path), count: dates.number(term.articles.count),
-                         count_label: dates.articles(term.articles.count), singular: taxonomy.config.singular)
+                var view = TermView(name: term.name, url: links.link(path), count: dates.number(term.articles.count),
+                                    count_label: dates.articles(term.articles.count), singular: taxonomy.config.singular)
+                view.fingerprint = ViewFingerprint.hash(of: view)
+                return view
             }
         }
         identity = Self.identity(themeFiles: theme.files)

@@ -4,14 +4,23 @@ import Foundation
 struct SitemapWriter {
     let renderer: PageRenderer
 
-    /// The pages the plan lists in the sitemap (`Page.isInSitemap`), in plan order, with their last change where known.
-    private func entries() -> [(url: String, lastModified: Date?)] {
+    /// The pages the plan lists in the sitemap (`Page.isInSitemap`), in plan order, with their last change
+    /// where known: all of them, or those of one part (numbered from 1). Only that part's links are made: a
+    /// part is 50,000 of them, and each part made them all.
+    private func entries(part number: Int? = nil) -> [(url: String, lastModified: Date?)] {
         let plan = renderer.plan
-        return plan.pages.filter(\.isInSitemap).map { page in
+        var listed = plan.pages.filter(\.isInSitemap)
+        if let number {
+            let limit = SitePlanner.sitemapLimit
+            listed = Array(listed[min(listed.count, (number - 1) * limit)..<min(listed.count, number * limit)])
+        }
+        return listed.map { page in
             switch page.kind {
             case .article(let index):
                 let article = plan.articles[index]
-                return (renderer.links.absolute(page.path), article.updated ?? article.date)
+                // The card holds the article's link: percent-encoding an Arabic path is not free.
+                let link = page.path == plan.articlePaths[index] ? renderer.cards[index].url : nil
+                return (link.map { renderer.links.base.origin + $0 } ?? renderer.links.absolute(page.path), article.updated ?? article.date)
             case .listing(let listing):
                 let shown = listing.pagination.range(ofPage: listing.page)
                 let newest = listing.articles[shown].compactMap { plan.articles[$0].updated ?? plan.articles[$0].date }.max()
@@ -33,11 +42,9 @@ struct SitemapWriter {
             }
             return xml + "</sitemapindex>\n"
         case .whole, .part:
-            var all = entries()
-            if case .part(let number) = part {
-                let limit = SitePlanner.sitemapLimit
-                all = Array(all[min(all.count, (number - 1) * limit)..<min(all.count, number * limit)])
-            }
+            var number: Int?
+            if case .part(let given) = part { number = given }
+            let all = entries(part: number)
             xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for entry in all {
                 xml += "<url><loc>\(XMLText.escape(entry.url))</loc>"

@@ -5,9 +5,11 @@ import Testing
 /// The articles' words are read once and taken from `.warraq-cache/words` while their title and text stay
 /// the same; a file that does not read back whole is not believed.
 @Suite("Words remembered between builds")
-struct WordsFileTests {
+final class WordsFileTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warraq-words-\(UUID().uuidString)")
     var file: URL { folder.appendingPathComponent("words") }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     static let oil = ArticleWords(title: [.init(key: 1, count: 1)], text: [.init(key: 1, count: 3), .init(key: 2, count: 1)], shingles: [7, 9])
     static let rain = ArticleWords(title: [.init(key: 3, count: 2)], text: [.init(key: 4, count: 5)], shingles: [])

@@ -33,7 +33,7 @@ struct ArticleView: Sendable, Hashable, Codable {
     var place: TermView?
     var credit: String?
     var image: ImageView?
-    var json_ld: String = ""
+    var json_ld = NewsArticleJSON()
 }
 
 struct ReadAlsoView: Sendable, Hashable, Codable {

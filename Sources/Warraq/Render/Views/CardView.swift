@@ -48,11 +48,18 @@ struct ImageView: Sendable, Hashable, Codable {
     let has_caption: Bool
 }
 
-/// A term as a link: on article pages, in indexes.
-struct TermView: Sendable, Hashable, Codable {
+/// A term as a link: on article pages, in indexes. A tag is on many articles' pages, so its fingerprint
+/// is hashed once a build (`PageRenderer.terms`).
+struct TermView: Sendable, Hashable, Codable, Prehashed {
     let name: String
     let url: String
     let count: String
     let count_label: String
     let singular: String
+    /// The hash of the values above (`ViewFingerprint.hash`); not a template value.
+    var fingerprint: UInt64?
+
+    private enum CodingKeys: String, CodingKey {
+        case name, url, count, count_label, singular
+    }
 }

@@ -6,7 +6,8 @@
 // what can make the page change.
 
 /// What every page shows of the site: its name and language, and the links of its header and footer.
-struct SiteView: Sendable, Hashable, Codable {
+/// The same on every page, so its fingerprint is hashed once a build (`PageRenderer.site`).
+struct SiteView: Sendable, Hashable, Codable, Prehashed {
     let title: String
     let language: String
     let direction: String
@@ -22,6 +23,12 @@ struct SiteView: Sendable, Hashable, Codable {
     let search: String?
     /// Nil rather than empty, so no empty element is written.
     let description: String?
+    /// The hash of the values above (`ViewFingerprint.hash`); not a template value.
+    var fingerprint: UInt64?
+
+    private enum CodingKeys: String, CodingKey {
+        case title, language, direction, home, stylesheet, feed, atom, sitemap, tags, sections, search, description
+    }
 }
 
 struct LinkView: Sendable, Hashable, Codable {
