@@ -55,14 +55,14 @@ public final class ArticleBody: @unchecked Sendable {
     /// The title and body as plain words, for counting them.
     public var text: String { read(.text) }
 
-    /// What the HTML and the words are known by without reading them back: their checksum on the shelf
-    /// (`ShelfSpan.checksum`), or the same checksum of the held text. A page's fingerprint and the words'
-    /// identity use it, so a rebuild does not read every body back to find the few that changed.
-    public var identity: (html: UInt64, text: UInt64) {
+    /// What the HTML, the lead and the words are known by without reading them back: their checksum on
+    /// the shelf (`ShelfSpan.checksum`), or the same checksum of the held text. A page's fingerprint and the
+    /// words' identity use it, so a rebuild does not read every body back to find the few that changed.
+    public var identity: (html: UInt64, lead: UInt64, text: UInt64) {
         let place = lock.withLock { self.place }
         switch place {
-        case .held(let html, _, let text): return (Self.checksum(html), Self.checksum(text))
-        case .shelved(_, let html, _, let text): return (html.check, text.check)
+        case .held(let html, let lead, let text): return (Self.checksum(html), Self.checksum(lead), Self.checksum(text))
+        case .shelved(_, let html, let lead, let text): return (html.check, lead.check, text.check)
         }
     }
 

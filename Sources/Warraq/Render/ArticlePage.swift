@@ -8,12 +8,11 @@ extension PageRenderer {
         // The card already holds the page's link: percent-encoding an Arabic path is not free.
         let url = (path == plan.articlePaths[index] ? cards[index].url : nil) ?? links.link(path)
         let canonical = links.base.origin + url
-        // Read back from the article cache once: the lead is shelved with the body.
-        let lead = article.lead
-        let description = ArabicText.shortened(article.summary ?? lead, limit: 200)
+        // Neither is read back from the article cache unless the page is rendered.
+        let description = ArticleText(summaryOf: article, limit: 200)
         var view = ArticleView(
             title: article.title, url: url, body: PageBody(article.body),
-            lead: lead, params: article.params)
+            lead: ArticleText(leadOf: article.body), params: article.params)
         if let date = article.date {
             view.date = dates.full(date)
             view.date_iso = ArticleDate.iso8601(date, zone: config.timeZone)
@@ -46,7 +45,7 @@ extension PageRenderer {
         let readAlso = plan.readAlso[index]
         let featured = readAlso.featured.map { featured in
             var card = cards[featured]
-            card.lead = ArabicText.shortened(plan.articles[featured].summary ?? plan.articles[featured].lead, limit: 400)
+            card.lead = ArticleText(summaryOf: plan.articles[featured], limit: 400)
             return card
         }
         let similar: [CardView] = readAlso.similar.map { link in
@@ -88,7 +87,7 @@ extension PageRenderer {
     }
 
     /// The page's JSON-LD `NewsArticle`, from the values its view already holds.
-    func newsArticleJSON(_ article: Article, canonical: String, description: String, view: ArticleView) -> NewsArticleJSON {
+    func newsArticleJSON(_ article: Article, canonical: String, description: ArticleText, view: ArticleView) -> NewsArticleJSON {
         let config = plan.config
         return NewsArticleJSON(headline: article.title, language: config.language, url: canonical,
                                publisher: article.source.map(config.sourceName) ?? config.title, description: description,

@@ -29,7 +29,7 @@ extension PageRenderer {
             }
             return FeedView.Item(title: article.title, url: links.absolute(plan.articlePaths[index]), published: published, updated: itemUpdated,
                                  author: article.author, tags: article.tags,
-                                 content: fullContent ? article.bodyHTML : (article.summary ?? article.lead))
+                                 content: fullContent ? ArticleText(htmlOf: article.body) : ArticleText(summaryOf: article))
         }
         return FeedView(format: feed.format, title: title, language: plan.config.language,
                         description: plan.config.description.isEmpty ? title : plan.config.description,
@@ -56,7 +56,7 @@ enum FeedWriter {
                 if let published = item.published { xml += "<pubDate>\(published)</pubDate>\n" }
                 if let author = item.author { xml += "<dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\(escape(author))</dc:creator>\n" }
                 for tag in item.tags { xml += "<category>\(escape(tag))</category>\n" }
-                xml += "<description>\(escape(item.content))</description>\n</item>\n"
+                xml += "<description>\(escape(item.content.text))</description>\n</item>\n"
             }
             xml += "</channel>\n</rss>\n"
         case .atom:
@@ -73,9 +73,9 @@ enum FeedWriter {
                 if let author = item.author { xml += "<author><name>\(escape(author))</name></author>\n" }
                 for tag in item.tags { xml += "<category term=\"\(escape(tag))\"/>\n" }
                 if feed.fullContent {
-                    xml += "<content type=\"html\">\(escape(item.content))</content>\n"
+                    xml += "<content type=\"html\">\(escape(item.content.text))</content>\n"
                 } else {
-                    xml += "<summary type=\"text\">\(escape(item.content))</summary>\n"
+                    xml += "<summary type=\"text\">\(escape(item.content.text))</summary>\n"
                 }
                 xml += "</entry>\n"
             }

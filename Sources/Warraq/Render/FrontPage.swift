@@ -24,7 +24,7 @@ extension PageRenderer {
         var view = FrontView(latest: latest.map { cards[$0] }, has_latest: !latest.isEmpty)
         view.lead = lead.map { lead in
             var card = cards[lead]
-            card.lead = ArabicText.shortened(plan.articles[lead].summary ?? plan.articles[lead].lead, limit: 400)
+            card.lead = ArticleText(summaryOf: plan.articles[lead], limit: 400)
             if let image = imageView(plan.images[lead]) {
                 card.image = image
                 card.thumbnail = nil

@@ -35,7 +35,7 @@ extension PageRenderer {
                                is_term: isTerm, kicker: kicker, months: months, has_months: months.map { !$0.isEmpty })
         let pagination = paginationView(listing.pagination, page: listing.page, pages: listing.pages)
         let head = HeadView(title: pageTitle, canonical: links.absolute(path),
-                            description: listing.scope == .front && !config.description.isEmpty ? config.description : nil,
+                            description: listing.scope == .front && !config.description.isEmpty ? ArticleText(config.description) : nil,
                             feeds: feedLinks(listing.feeds, title: heading), home: isHome, prev: pagination.prev, next: pagination.next)
         return ListingPageView(site: site, page: head, listing: view, pagination: pagination, front: isHome ? frontView() : nil)
     }

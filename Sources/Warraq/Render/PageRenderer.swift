@@ -42,7 +42,7 @@ public struct PageRenderer: Sendable {
         cards = Parallel.map(Array(plan.articles.indices), minimumChunk: 256) { index in
             let article = plan.articles[index]
             var card = CardView(title: article.title, url: links.link(plan.articlePaths[index]),
-                                lead: ArabicText.shortened(article.summary ?? article.lead, limit: 280))
+                                lead: ArticleText(summaryOf: article, limit: 280))
             if let date = article.date {
                 card.date = dates.day(date)
                 card.time = dates.time(date)

@@ -13,7 +13,7 @@ struct ArticleView: Sendable, Hashable, Codable {
     let url: String
     /// Rendered Markdown: the one value templates show unescaped, with the JSON-LD.
     let body: PageBody
-    let lead: String
+    let lead: ArticleText
     /// Front matter keys Warraq gives no meaning to, as written.
     let params: [String: Param]
     var date: String?

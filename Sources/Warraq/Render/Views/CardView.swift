@@ -6,7 +6,7 @@
 struct CardView: Sendable, Hashable, Codable, Prehashed {
     let title: String
     var url: String? { didSet { fingerprint = nil } }
-    var lead: String? { didSet { fingerprint = nil } }
+    var lead: ArticleText? { didSet { fingerprint = nil } }
     var date: String? { didSet { fingerprint = nil } }
     var time: String? { didSet { fingerprint = nil } }
     var date_iso: String? { didSet { fingerprint = nil } }
@@ -19,7 +19,7 @@ struct CardView: Sendable, Hashable, Codable, Prehashed {
     /// The hash of the values above (`ViewFingerprint.hash`), once they are final; not a template value.
     var fingerprint: UInt64?
 
-    init(title: String, url: String? = nil, lead: String? = nil) {
+    init(title: String, url: String? = nil, lead: ArticleText? = nil) {
         (self.title, self.url, self.lead) = (title, url, lead)
     }
 

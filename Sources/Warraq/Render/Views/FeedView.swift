@@ -24,6 +24,6 @@ struct FeedView: Sendable, Hashable, Codable {
         let author: String?
         let tags: [String]
         /// The body as HTML when the feed carries whole texts, else the summary.
-        let content: String
+        let content: ArticleText
     }
 }

@@ -7,14 +7,14 @@ struct NewsArticleJSON: Sendable, Hashable, Codable, Prehashed {
     var language = ""
     var url = ""
     var publisher = ""
-    var description = ""
+    var description = ArticleText("")
     var published: String?
     var modified: String?
     var authors: [String] = []
     var keywords: [String] = []
     var image: String?
 
-    init(headline: String, language: String, url: String, publisher: String, description: String,
+    init(headline: String, language: String, url: String, publisher: String, description: ArticleText,
          published: String?, modified: String?, authors: [String], keywords: [String], image: String?) {
         (self.headline, self.language, self.url, self.publisher, self.description) = (headline, language, url, publisher, description)
         (self.published, self.modified, self.authors, self.keywords, self.image) = (published, modified, authors, keywords, image)
@@ -30,6 +30,7 @@ struct NewsArticleJSON: Sendable, Hashable, Codable, Prehashed {
             "mainEntityOfPage": .text(url),
             "publisher": ["@type": "Organization", "name": .text(publisher)],
         ]
+        let description = description.text
         if !description.isEmpty { object["description"] = .text(description) }
         if let published { object["datePublished"] = .text(published) }
         if let modified { object["dateModified"] = .text(modified) }
@@ -44,7 +45,8 @@ struct NewsArticleJSON: Sendable, Hashable, Codable, Prehashed {
     /// marked: no two different objects hash the same values.
     var fingerprint: UInt64? {
         var hash = PageHash()
-        for text in [headline, language, url, publisher, description] { hash.combine(text) }
+        for text in [headline, language, url, publisher] { hash.combine(text) }
+        hash.combine(word: description.fingerprint ?? 0)
         for text in [published, modified, image] {
             hash.combine(byte: text == nil ? 0 : 1)
             if let text { hash.combine(text) }

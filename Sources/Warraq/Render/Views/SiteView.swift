@@ -40,7 +40,7 @@ struct LinkView: Sendable, Hashable, Codable {
 struct HeadView: Sendable, Hashable, Codable {
     let title: String
     let canonical: String
-    var description: String?
+    var description: ArticleText?
     var feeds: [FeedLinkView]?
     var noindex: Bool?
     /// Set on list pages: true on the home page, whose `<h1>` is the site's title.
