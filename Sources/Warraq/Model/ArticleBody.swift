@@ -58,11 +58,11 @@ public final class ArticleBody: @unchecked Sendable {
     /// What the HTML, the lead and the words are known by without reading them back: their checksum on
     /// the shelf (`ShelfSpan.checksum`), or the same checksum of the held text. A page's fingerprint and the
     /// words' identity use it, so a rebuild does not read every body back to find the few that changed.
-    public var identity: (html: UInt64, lead: UInt64, text: UInt64) {
-        let place = lock.withLock { self.place }
-        switch place {
-        case .held(let html, let lead, let text): return (Self.checksum(html), Self.checksum(lead), Self.checksum(text))
-        case .shelved(_, let html, let lead, let text): return (html.check, lead.check, text.check)
+    /// One part at a time: a held body's checksum is computed for the part asked only.
+    public func identity(_ part: Part) -> UInt64 {
+        switch found(part) {
+        case .held(let text): Self.checksum(text)
+        case .shelved(_, let span): span.check
         }
     }
 
@@ -81,7 +81,8 @@ public final class ArticleBody: @unchecked Sendable {
         lock.withLock { place = .shelved(shelf, html: html, lead: lead, text: text) }
     }
 
-    private enum Part { case html, lead, text }
+    /// The HTML, the lead or the words.
+    public enum Part: Sendable { case html, lead, text }
 
     private enum Found {
         case held(String)
@@ -90,7 +91,14 @@ public final class ArticleBody: @unchecked Sendable {
 
     /// The shelf is read outside the lock: pages render in parallel.
     private func read(_ part: Part) -> String {
-        let found: Found = lock.withLock {
+        switch found(part) {
+        case .held(let text): return text
+        case .shelved(let shelf, let span): return shelf.text(at: span)
+        }
+    }
+
+    private func found(_ part: Part) -> Found {
+        lock.withLock {
             switch (place, part) {
             case (.held(let html, _, _), .html): .held(html)
             case (.held(_, let lead, _), .lead): .held(lead)
@@ -99,10 +107,6 @@ public final class ArticleBody: @unchecked Sendable {
             case (.shelved(let shelf, _, let lead, _), .lead): .shelved(shelf, lead)
             case (.shelved(let shelf, _, _, let text), .text): .shelved(shelf, text)
             }
-        }
-        switch found {
-        case .held(let text): return text
-        case .shelved(let shelf, let span): return shelf.text(at: span)
         }
     }
 }

@@ -26,7 +26,7 @@ public struct ArticleWords: Sendable, Equatable {
         var hash = FingerprintHash()
         var title = title
         title.withUTF8 { hash.add(bytes: UnsafeRawBufferPointer($0)) }
-        hash.add(body.identity.text)
+        hash.add(body.identity(.text))
         return hash.value
     }
 }

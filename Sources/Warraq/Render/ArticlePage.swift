@@ -5,8 +5,7 @@ extension PageRenderer {
     func articleView(_ index: Int, path: OutputPath) -> ArticlePageView {
         let article = plan.articles[index]
         let config = plan.config
-        // The card already holds the page's link: percent-encoding an Arabic path is not free.
-        let url = (path == plan.articlePaths[index] ? cards[index].url : nil) ?? links.link(path)
+        let url = articleLink(index, at: path)
         let canonical = links.base.origin + url
         // Neither is read back from the article cache unless the page is rendered.
         let description = ArticleText(summaryOf: article, limit: 200)
@@ -69,6 +68,12 @@ extension PageRenderer {
         return ArticlePageView(site: site, page: head, article: view,
                                read_also: ReadAlsoView(featured: featured, similar: similar, has_similar: !similar.isEmpty,
                                                        also_published: alsoPublished, has_also_published: !alsoPublished.isEmpty))
+    }
+
+    /// The link of an article's page at `path`: its card's, which holds it already (percent-encoding an
+    /// Arabic path is not free), unless the page is elsewhere.
+    func articleLink(_ index: Int, at path: OutputPath) -> String {
+        (path == plan.articlePaths[index] ? cards[index].url : nil) ?? links.link(path)
     }
 
     func imageView(_ planned: PlannedImage?) -> ImageView? {

@@ -18,9 +18,7 @@ struct SitemapWriter {
             switch page.kind {
             case .article(let index):
                 let article = plan.articles[index]
-                // The card holds the article's link: percent-encoding an Arabic path is not free.
-                let link = page.path == plan.articlePaths[index] ? renderer.cards[index].url : nil
-                return (link.map { renderer.links.base.origin + $0 } ?? renderer.links.absolute(page.path), article.updated ?? article.date)
+                return (renderer.links.base.origin + renderer.articleLink(index, at: page.path), article.updated ?? article.date)
             case .listing(let listing):
                 let shown = listing.pagination.range(ofPage: listing.page)
                 let newest = listing.articles[shown].compactMap { plan.articles[$0].updated ?? plan.articles[$0].date }.max()
@@ -42,8 +40,7 @@ struct SitemapWriter {
             }
             return xml + "</sitemapindex>\n"
         case .whole, .part:
-            var number: Int?
-            if case .part(let given) = part { number = given }
+            let number: Int? = if case .part(let given) = part { given } else { nil }
             let all = entries(part: number)
             xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for entry in all {

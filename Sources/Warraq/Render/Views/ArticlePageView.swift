@@ -60,7 +60,7 @@ struct PageBody: Sendable, Hashable, Codable, Prehashed {
         UTF8Text.replacing("<img src=\"", with: "<img loading=\"lazy\" src=\"", in: body.html)
     }
 
-    var fingerprint: UInt64? { body.identity.html }
+    var fingerprint: UInt64? { body.identity(.html) }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()

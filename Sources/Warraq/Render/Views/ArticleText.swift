@@ -53,10 +53,10 @@ struct ArticleText: Sendable, Hashable, Codable, Prehashed {
             hash.combine(text)
         case .lead(let body):
             hash.combine(byte: 2)
-            hash.combine(word: body.identity.lead)
+            hash.combine(word: body.identity(.lead))
         case .html(let body):
             hash.combine(byte: 3)
-            hash.combine(word: body.identity.html)
+            hash.combine(word: body.identity(.html))
         }
         hash.combine(word: UInt64(bitPattern: Int64(limit ?? -1)))
         return hash.value
